@@ -1,0 +1,71 @@
+/**
+ * A minimal RecordContext for the CoT benchmarks: JSON.parse for the value, jsonc-parser only
+ * when a rule asks for a location (as the engine does). Kept here so the benchmarks measure the
+ * rules, not the engine's bookkeeping.
+ */
+import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import type { Finding, FindingDraft, Format, RecordContext, RecordEntry, Rule, Span } from '../src/core/types';
+
+function pathOf(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer.slice(1).split('/').map((s) => {
+    const k = s.replace(/~1/g, '/').replace(/~0/g, '~');
+    return /^\d+$/.test(k) ? Number(k) : k;
+  });
+}
+
+export function benchContext(text: string, value: unknown, line: number, format?: Format, options: Record<string, unknown> = {}): RecordContext {
+  const record: RecordEntry = { line, endLine: line, text, value, hash: '' };
+  let tree: Node | undefined;
+  const root = () => (tree ??= parseTree(text)!);
+  const span = (s: number, e: number): Span => ({ line, startColumn: s, endLine: line, endColumn: e });
+  return {
+    record, format, options,
+    textFields: () => [],
+    conversation: () => undefined,
+    locate(pointer) {
+      const n = findNodeAtLocation(root(), pathOf(pointer));
+      return n ? span(n.offset, n.offset + n.length) : span(0, text.length);
+    },
+    locateInString(pointer, start, end) {
+      const n = findNodeAtLocation(root(), pathOf(pointer));
+      if (!n || n.type !== 'string') return span(0, text.length);
+      const map: number[] = [];
+      let i = n.offset + 1;
+      while (i < text.length && text[i] !== '"') {
+        map.push(i);
+        i += text[i] === '\\' ? (text[i + 1] === 'u' ? 6 : 2) : 1;
+      }
+      map.push(i);
+      return span(map[Math.min(start, map.length - 1)], map[Math.min(end, map.length - 1)]);
+    },
+  };
+}
+
+export interface MiniFinding extends FindingDraft {
+  ruleId: string;
+}
+
+/** Runs rules over JSONL lines (record rules per line, file rules over the whole list). */
+export function runRules(rules: Rule[], lines: string[], config: { rules?: Record<string, string> } = {}): MiniFinding[][] {
+  const active = rules.filter((r) => (config.rules?.[r.id] ?? r.defaultSeverity) !== 'off');
+  const out: MiniFinding[][] = lines.map(() => []);
+  const fileStates = active.flatMap((r) => (r.scope === 'file' ? [{ rule: r, state: r.create({ options: { ...(r.defaultOptions ?? {}) }, format: undefined, file: { detection: { format: undefined, confidence: 0, mixed: false, shares: [], sampled: 0 }, blankLines: [], lineCount: lines.length, bom: false, eol: 'lf', lineText: (l) => lines[l] ?? '' } }) }] : []));
+  lines.forEach((text, i) => {
+    const value = JSON.parse(text) as unknown;
+    const ctx = benchContext(text, value, i);
+    for (const r of active) {
+      if (r.scope !== 'record') continue;
+      ctx.options = { ...(r.defaultOptions ?? {}) };
+      for (const f of r.check(ctx)) out[i].push({ ...f, ruleId: r.id });
+    }
+    for (const s of fileStates) {
+      ctx.options = { ...(s.rule.defaultOptions ?? {}) };
+      s.state.add(ctx.record, ctx);
+    }
+  });
+  for (const s of fileStates) for (const f of s.state.findings()) out[f.line ?? 0].push({ ...f, ruleId: s.rule.id });
+  return out;
+}
+
+export type { Finding };

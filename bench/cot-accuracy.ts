@@ -1,0 +1,251 @@
+/**
+ * CoT linting accuracy: injects known errors into real CoT records (../shared/datasets: GSM8K
+ * train, FLAN CoT gsm8k/creak/ecqa) with a seeded PRNG and prints, per error type, the recall of
+ * the rule meant to catch it, and the false-positive rate on the untouched records.
+ *
+ *   npx tsx bench/cot-accuracy.ts            # markdown table
+ *   npx tsx bench/cot-accuracy.ts --show-fp  # also print every finding on clean records
+ *
+ * Injections are located with plain regular expressions, independent of the CoT extractors, so
+ * the recall is not flattered by choosing only what the rules can see.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { cotRules } from '../src/core/rules/cot/index';
+import { runRules, type MiniFinding } from './cot-accuracy.context';
+
+const repoRoot = path.resolve(__dirname, '..');
+const datasets = path.resolve(repoRoot, '..', 'shared', 'datasets');
+const showFp = process.argv.includes('--show-fp');
+const limitArg = process.argv.find((a) => a.startsWith('--limit='));
+const limit = limitArg ? Number(limitArg.slice(8)) : Infinity;
+
+function prng(seed: number): () => number {
+  // mulberry32
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rand = prng(20261124);
+const pick = <T>(a: T[]): T => a[Math.floor(rand() * a.length)];
+
+/** A clearly different number written like the original ("24" -> "27", "0.5" -> "2.5", "1,200" -> "1,210"). */
+function wrongNumber(orig: string): string {
+  const clean = orig.replace(/,/g, '');
+  const v = Number(clean);
+  const decimals = (clean.split('.')[1] ?? '').length;
+  let w = v;
+  while (w === v || w < 0) {
+    const d = pick([1, 2, 3, 5, 7, 9, 10, 11, -1, -2, -3, -5, -10]);
+    w = rand() < 0.2 ? v * 2 + d : v + d;
+  }
+  let s = w.toFixed(decimals);
+  if (orig.includes(',')) s = s.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return s;
+}
+
+type Rec = Record<string, unknown>;
+interface Injection {
+  type: string;
+  /** Rules any of which catching the record counts as detection. */
+  expect: string[];
+  apply(rec: Rec): Rec | undefined;
+}
+
+function replaceAt(s: string, start: number, end: number, text: string): string {
+  return s.slice(0, start) + text + s.slice(end);
+}
+
+/** The field holding the reasoning: GSM8K "answer", FLAN "rationale". */
+const reasoningKey = (rec: Rec) => (typeof rec.rationale === 'string' ? 'rationale' : 'answer');
+
+const ANN_RE = /<<([^<>=]+)=(-?[\d.,]+)>>(-?[\d.,]*\d)?/g;
+// "… 48 / 2 = 24": an '=' preceded by a digit or ')' and followed by a number
+const INLINE_RE = /[\d)]\s*=\s*\$?(\d[\d,]*(?:\.\d+)?)/g;
+
+function matches(re: RegExp, s: string): RegExpExecArray[] {
+  re.lastIndex = 0;
+  const out: RegExpExecArray[] = [];
+  for (let m = re.exec(s); m; m = re.exec(s)) out.push(m);
+  return out;
+}
+
+const injections: Record<string, Injection> = {
+  'wrong annotation result': {
+    type: 'wrong annotation result', expect: ['COT004'],
+    apply(rec) {
+      const key = reasoningKey(rec);
+      const s = rec[key] as string;
+      const ms = matches(ANN_RE, s);
+      if (!ms.length) return undefined;
+      const m = pick(ms);
+      const wrong = wrongNumber(m[2]);
+      // a consistent slip: the annotation and the number after it both change
+      const resStart = m.index + 2 + m[1].length + 1;
+      let out = replaceAt(s, resStart, resStart + m[2].length, wrong);
+      if (m[3] !== undefined && m[3] === m[2]) {
+        const afterStart = m.index + m[0].length - m[3].length + (wrong.length - m[2].length);
+        out = replaceAt(out, afterStart, afterStart + m[3].length, wrong);
+      }
+      return { ...rec, [key]: out };
+    },
+  },
+  'wrong inline result': {
+    type: 'wrong inline result', expect: ['COT003', 'COT005'],
+    apply(rec) {
+      const key = reasoningKey(rec);
+      const s = rec[key] as string;
+      // GSM8K: the number written after an annotation; FLAN: the result of an inline equation
+      const ann = matches(ANN_RE, s).filter((m) => m[3] !== undefined);
+      if (ann.length) {
+        const m = pick(ann);
+        const at = m.index + m[0].length - m[3]!.length;
+        return { ...rec, [key]: replaceAt(s, at, at + m[3]!.length, wrongNumber(m[3]!)) };
+      }
+      const ms = matches(INLINE_RE, s);
+      if (!ms.length) return undefined;
+      const m = pick(ms);
+      const at = m.index + m[0].length - m[1].length;
+      return { ...rec, [key]: replaceAt(s, at, at + m[1].length, wrongNumber(m[1])) };
+    },
+  },
+  'changed final answer': {
+    type: 'changed final answer', expect: ['COT006', 'COT002'],
+    apply(rec) {
+      if (typeof rec.rationale === 'string') {
+        const a = String(rec.answer ?? '');
+        if (!/^-?[\d,.]+$/.test(a.trim())) return undefined;
+        return { ...rec, answer: wrongNumber(a.trim()) };
+      }
+      const s = rec.answer as string;
+      const m = /####\s*(-?[\d,.]*\d)\s*$/.exec(s);
+      if (!m) return undefined;
+      const at = m.index + m[0].length - m[1].length - (m[0].length - m[0].trimEnd().length);
+      return { ...rec, answer: replaceAt(s, at, at + m[1].length, wrongNumber(m[1])) };
+    },
+  },
+  'removed final answer': {
+    type: 'removed final answer', expect: ['COT001'],
+    apply(rec) {
+      if (typeof rec.rationale === 'string') {
+        const { answer: _drop, ...rest } = rec;
+        return rest;
+      }
+      const s = rec.answer as string;
+      const m = /\n?####[^\n]*$/.exec(s);
+      if (!m) return undefined;
+      return { ...rec, answer: s.slice(0, m.index) };
+    },
+  },
+  'duplicated step': {
+    type: 'duplicated step', expect: ['COT009'],
+    apply(rec) {
+      const key = reasoningKey(rec);
+      const s = rec[key] as string;
+      if (s.includes('\n')) {
+        const lines = s.split('\n');
+        const idx = lines.map((l, i) => ({ l, i })).filter((x) => !x.l.startsWith('####') && x.l.trim().length >= 15);
+        if (!idx.length) return undefined;
+        const { l, i } = pick(idx);
+        lines.splice(i + 1, 0, l);
+        return { ...rec, [key]: lines.join('\n') };
+      }
+      // one paragraph: repeat a sentence
+      const sents = s.match(/[^.!?]+[.!?]+(?:\s+|$)/g);
+      if (!sents || sents.length < 1) return undefined;
+      const cand = sents.map((x, i) => ({ x, i })).filter((x) => x.x.trim().length >= 15);
+      if (!cand.length) return undefined;
+      const { x, i } = pick(cand);
+      const copy = x.endsWith(' ') ? x : `${x} `;
+      sents.splice(i, 1, copy, x);
+      return { ...rec, [key]: sents.join('') };
+    },
+  },
+};
+
+interface Dataset {
+  name: string;
+  file: string;
+  /** Non-math CoT: the false-positive target is stricter. */
+  nonMath?: boolean;
+  inject: string[];
+}
+
+const DATASETS: Dataset[] = [
+  { name: 'GSM8K train', file: 'gsm8k/train.jsonl', inject: ['wrong annotation result', 'wrong inline result', 'changed final answer', 'removed final answer', 'duplicated step'] },
+  { name: 'FLAN CoT gsm8k', file: 'flan_cot/gsm8k_train.jsonl', inject: ['wrong inline result', 'changed final answer', 'removed final answer', 'duplicated step'] },
+  { name: 'FLAN CoT creak', file: 'flan_cot/creak_train.jsonl', nonMath: true, inject: ['duplicated step'] },
+  { name: 'FLAN CoT ecqa', file: 'flan_cot/ecqa_train.jsonl', nonMath: true, inject: ['duplicated step'] },
+];
+
+const DEFAULT_ON = cotRules.filter((r) => r.defaultSeverity === 'error' || r.defaultSeverity === 'warning');
+
+function describe(f: MiniFinding): string {
+  return `${f.ruleId} ${f.message}`;
+}
+
+function main(): void {
+  if (!existsSync(datasets)) {
+    console.log(`skipped: ${datasets} not found (the shared datasets are not part of the repository)`);
+    return;
+  }
+  const rows: string[] = [];
+  const fpRows: string[] = [];
+  const fpDetails: string[] = [];
+  for (const ds of DATASETS) {
+    const file = path.join(datasets, ds.file);
+    if (!existsSync(file)) continue;
+    const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).slice(0, limit);
+    // clean records: every default-on finding is a false positive unless the record is really wrong
+    const clean = runRules(DEFAULT_ON, lines);
+    let flagged = 0;
+    clean.forEach((fs, i) => {
+      // COT012 (info) is not a defect finding
+      const real = fs.filter((f) => f.ruleId !== 'COT012');
+      if (!real.length) return;
+      flagged++;
+      if (showFp) fpDetails.push(`${ds.name} line ${i + 1}: ${real.map(describe).join(' | ')}\n  ${lines[i].slice(0, 3000)}`);
+    });
+    const target = ds.nonMath ? 0.002 : 0.005;
+    fpRows.push(`| ${ds.name} | ${lines.length} | ${flagged} | ${(100 * flagged / lines.length).toFixed(2)} % | ≤ ${(target * 100).toFixed(1)} % |`);
+    // injections: one error per record, on every record where the error type applies
+    for (const type of ds.inject) {
+      const inj = injections[type];
+      const mutated: string[] = [];
+      for (const l of lines) {
+        const rec = JSON.parse(l) as Rec;
+        const m = inj.apply(rec);
+        if (m) mutated.push(JSON.stringify(m));
+      }
+      const res = runRules(DEFAULT_ON, mutated);
+      let hit = 0;
+      res.forEach((fs) => {
+        if (fs.some((f) => inj.expect.includes(f.ruleId))) hit++;
+      });
+      const recall = mutated.length ? hit / mutated.length : NaN;
+      rows.push(`| ${ds.name} | ${type} | ${inj.expect.join(' / ')} | ${mutated.length} | ${hit} | ${recall.toFixed(4)} |`);
+      if (showFp) {
+        res.forEach((fs, i) => {
+          if (!fs.some((f) => inj.expect.includes(f.ruleId)) && fpDetails.length < 400) fpDetails.push(`MISS ${ds.name} ${type}: ${fs.map(describe).join(' | ')}\n  ${mutated[i].slice(0, 3000)}`);
+        });
+      }
+    }
+  }
+  console.log('| Data | Injected error | Rule | Records | Detected | Recall |');
+  console.log('|---|---|---|---:|---:|---:|');
+  for (const r of rows) console.log(r);
+  console.log('');
+  console.log('| Clean data | Records | Records with a finding | False-positive rate | Target |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const r of fpRows) console.log(r);
+  if (showFp) {
+    console.log('');
+    for (const d of fpDetails) console.log(d);
+  }
+}
+
+main();

@@ -1,0 +1,109 @@
+/**
+ * One analysis per record, shared by every COT rule (cached on the record entry; each part is
+ * computed on first use so a rule that needs only the final answer never tokenizes equations).
+ */
+import type { Fix, RecordContext, RecordEntry, Span, TextEdit } from '../types';
+import { type Equation, findAnnotations, findInlineEquations, mayHaveEquations } from './equations';
+import { type CotFields, type ReasoningField, cotFields, readCotPointers } from './fields';
+import { type FinalAnswer, extractFinalAnswer } from './finalAnswer';
+import { type Step, splitSteps } from './steps';
+
+export class ReasoningAnalysis {
+  private _final: FinalAnswer | undefined | null = null;
+  private _annotations: Equation[] | undefined;
+  private _inline: Equation[] | undefined;
+  private _steps: Step[] | undefined;
+  private _equations: Equation[] | undefined;
+  constructor(readonly field: ReasoningField) {}
+
+  get text(): string {
+    return this.field.text;
+  }
+  get final(): FinalAnswer | undefined {
+    if (this._final === null) this._final = extractFinalAnswer(this.field.text);
+    return this._final;
+  }
+  get annotations(): Equation[] {
+    return (this._annotations ??= findAnnotations(this.field.text));
+  }
+  get inline(): Equation[] {
+    return (this._inline ??= mayHaveEquations(this.field.text) ? findInlineEquations(this.field.text) : []);
+  }
+  /** Annotations and inline equations in text order. */
+  get equations(): Equation[] {
+    if (!this._equations) {
+      const a = this.annotations;
+      const b = this.inline;
+      this._equations = a.length && b.length ? [...a, ...b].sort((x, y) => x.start - y.start) : a.length ? a : b;
+    }
+    return this._equations;
+  }
+  get steps(): Step[] {
+    return (this._steps ??= splitSteps(this.field.text));
+  }
+
+  /**
+   * Does this text reason toward an answer? A rationale: at least two steps with numbers or
+   * computations. A general response: at least two computations in different steps.
+   */
+  reasons(): boolean {
+    const text = this.field.text;
+    if (!/\d/.test(text)) return false;
+    const eqs = this.equations;
+    const steps = this.steps;
+    const stepOf = (pos: number) => steps.findIndex((s) => s.start <= pos && pos < s.end);
+    const eqSteps = new Set(eqs.map((e) => stepOf(e.start)));
+    if (eqSteps.size >= 2) return true;
+    if (this.field.role !== 'rationale') return false;
+    let withNumbers = 0;
+    for (const s of steps) if (/\d/.test(s.text) && ++withNumbers >= 2) return true;
+    return false;
+  }
+
+  /** Index of the step containing `pos`, or -1. */
+  stepIndexAt(pos: number): number {
+    const steps = this.steps;
+    for (let i = 0; i < steps.length; i++) if (steps[i].start <= pos && pos < Math.max(steps[i].end, steps[i].start + 1)) return i;
+    return -1;
+  }
+}
+
+export class RecordAnalysis {
+  readonly reasonings: ReasoningAnalysis[];
+  constructor(readonly fields: CotFields) {
+    this.reasonings = fields.reasonings.map((f) => new ReasoningAnalysis(f));
+  }
+}
+
+const cache = new WeakMap<RecordEntry, { key: string; value: RecordAnalysis }>();
+
+/** The record's CoT analysis (cached per record entry and CoT field mapping). */
+export function analyzeRecord(ctx: RecordContext): RecordAnalysis {
+  const pointers = readCotPointers(ctx.options);
+  const key = `${ctx.format?.id ?? ''}|${pointers ? JSON.stringify(pointers) : ''}`;
+  const hit = cache.get(ctx.record);
+  if (hit && hit.key === key) return hit.value;
+  const value = new RecordAnalysis(cotFields(ctx));
+  cache.set(ctx.record, { key, value });
+  return value;
+}
+
+/** The span of text[start, end) of the string at `pointer`, as finding coordinates. */
+export function spanOf(ctx: RecordContext, pointer: string, start: number, end: number): Span {
+  return ctx.locateInString(pointer, start, end);
+}
+
+/** A JSON string body for `text` (what to write inside the quotes). */
+export function jsonBody(text: string): string {
+  return JSON.stringify(text).slice(1, -1);
+}
+
+/** An edit replacing text[start, end) of the string at `pointer` with `text` (decoded form). */
+export function replaceEdit(ctx: RecordContext, pointer: string, start: number, end: number, text: string): TextEdit {
+  const s = ctx.locateInString(pointer, start, end);
+  return { line: s.line, startColumn: s.startColumn, endLine: s.endLine, endColumn: s.endColumn, text: jsonBody(text) };
+}
+
+export function fix(title: string, edits: TextEdit[]): Fix {
+  return { title, edits };
+}

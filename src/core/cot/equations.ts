@@ -1,0 +1,566 @@
+/**
+ * Equations written in reasoning text, and GSM8K calculator annotations.
+ *
+ * Ambiguity is the enemy: an inline equation is only reported when the left side is a well-formed
+ * arithmetic expression (at least one operator, delimited by whitespace or a bracket, not glued to a
+ * variable or a word) and the right side is a number. "3 - 4 weeks", "2023-10-12", "3:45", "1:2",
+ * "x = 5", "2x + 3 = 7", "5 x 3 inches", "1 hour = 60 minutes" are not equations to check.
+ */
+import { type Expr, type Token, evaluate, formatExpr, hasOperator, hasPercent, parseTokens, resolveWordOperators, tokenize } from './expr';
+import { type Rational, equals, rat, formatRational, isTerminating, mul, neg, R_HUNDRED, roundTo, truncateTo, decimalString, toNumber } from './rational';
+
+export interface TextSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface WrittenNumber extends TextSpan {
+  value: Rational;
+  decimals: number;
+  percent: boolean;
+  grouped: boolean;
+}
+
+export interface Equation {
+  kind: 'inline' | 'annotation';
+  /** The computation (left side), its exact value and a canonical rendering for messages. */
+  lhs: TextSpan;
+  expression: string;
+  value: Rational;
+  /** The result as written (for a running total "2 + 3 = 5 + 4", the 5). */
+  result: WrittenNumber;
+  /** Whole span: left side to written result (an annotation: "<<" to ">>"). */
+  start: number;
+  end: number;
+  /** True when the written result equals the value (exactly, or rounded/truncated to the written precision). */
+  correct: boolean;
+  /** Annotation only: the number written right after ">>", if any. */
+  after?: WrittenNumber;
+  /** Inline only: the written result is the number right after an annotation (the annotation carries the check). */
+  annotated?: boolean;
+  /** When the right side is an expression that disagrees and has no leading number to blame. */
+  rhsExpression?: { span: TextSpan; value: Rational; expression: string };
+}
+
+/** Whether `written` is an acceptable way to write `exact` (exact, or rounded/truncated to its decimals). */
+export function acceptsResult(exact: Rational, written: Rational, decimals: number): boolean {
+  if (equals(exact, written)) return true;
+  // fast reject: far apart in doubles
+  const a = toNumber(exact);
+  const b = toNumber(written);
+  const tol = 0.51 * 10 ** -decimals + 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+  if (Math.abs(a - b) > tol * 2 + 1e-12) return false;
+  return equals(roundTo(exact, decimals), written) || equals(truncateTo(exact, decimals), written);
+}
+
+function numberOf(tok: Token, source: string): WrittenNumber {
+  return {
+    start: tok.start, end: tok.end, text: source.slice(tok.start, tok.end), value: tok.value!, decimals: tok.decimals ?? 0,
+    percent: !!tok.percent, grouped: !!tok.grouped,
+  };
+}
+
+const OPERAND_START = new Set(['num', 'lp', 'frac', 'boxed']);
+/** Characters that may sit right before a left side without a space. */
+const OPEN_CHARS = new Set(['"', "'", '“', '‘', '`', '[', '>', '**', '$']);
+const VARIABLE_LETTERS = /^[a-zA-Z]$/;
+const OPERATOR_WORDS = new Set(['x', 'times', 'divided', 'multiplied']);
+const LABEL_WORDS = new Set(['step', 'chapter', 'page', 'level', 'grade', 'question', 'problem', 'line', 'part', 'room', 'no', 'version', 'rule', 'figure', 'table', 'section']);
+
+function isExprToken(t: Token): boolean {
+  return t.kind === 'num' || t.kind === 'op' || t.kind === 'lp' || t.kind === 'rp' || t.kind === 'frac' || t.kind === 'boxed' || t.kind === 'unit';
+}
+
+/** Quick prefilter: texts without '=' next to digits have no equations. */
+export function mayHaveEquations(text: string): boolean {
+  return text.indexOf('=') >= 0 && /\d/.test(text);
+}
+
+/** The value of a parsed side, trying percent-as-number alternatives when asked. */
+function valueOf(e: Expr, percentAsNumber = false): Rational | undefined {
+  return evaluate(e, percentAsNumber ? { percentAsNumber: true } : {});
+}
+
+interface Segment {
+  from: number; // token index
+  to: number; // exclusive
+  expr: Expr;
+  /** The side's tokens without unit words. */
+  list: Token[];
+}
+
+/** Words that end a unit ("3 apples and ..."): a unit is a noun phrase right after a number. */
+const NOT_UNIT = new Set(['already', 'up', 'down', 'altogether', 'now', 'still', 'only', 'just', 'all', 'and', 'or', 'is', 'are', 'was', 'were', 'be', 'so', 'then', 'which', 'that', 'because', 'for', 'to', 'in', 'at', 'on', 'with', 'from',
+  'the', 'a', 'an', 'of', 'by', 'if', 'but', 'than', 'as', 'plus', 'minus', 'times', 'x', 'X', 'equals', 'gives', 'makes', 'leaves', 'left', 'more', 'less', 'it', 'he', 'she', 'they', 'we', 'i', 'you']);
+/** At most two words, plus "per word" or "/ word" ("cubic inches / pump"). */
+const MAX_UNIT_WORDS = 2;
+
+/**
+ * Marks unit words after numbers ("16 feet * 12 feet", "20 minutes / day * 3", "$5 per hour x 3")
+ * as 'unit' tokens, which expressions may contain and the parser ignores. "x" or "times" after a
+ * unit and before a number becomes multiplication.
+ */
+function markUnits(toks: Token[]): void {
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i].kind !== 'num') continue;
+    let j = i + 1;
+    let words = 0;
+    let per = false;
+    while (j < toks.length) {
+      const t = toks[j];
+      if (t.kind === 'word') {
+        const w = t.text!;
+        const next = toks[j + 1];
+        if ((w === 'x' || w === 'X' || w === 'times') && j > i + 1 && next && (next.kind === 'num' || next.kind === 'lp')) {
+          toks[j] = { ...t, kind: 'op', text: '*' };
+          break;
+        }
+        if (w === 'per' && words > 0 && !per && next?.kind === 'word') {
+          per = true;
+          toks[j] = { ...t, kind: 'unit' };
+          j++;
+          continue;
+        }
+        if (NOT_UNIT.has(w.toLowerCase()) || w.length < 2 || words >= MAX_UNIT_WORDS + (per ? 1 : 0)) break;
+        toks[j] = { ...t, kind: 'unit' };
+        words++;
+      } else if (t.kind === 'op' && t.text === '/' && !per && toks[j + 1]?.kind === 'word' && toks[j + 1].text!.length >= 2 && !NOT_UNIT.has(toks[j + 1].text!.toLowerCase())) {
+        per = true;
+        toks[j] = { ...t, kind: 'unit' };
+      } else break;
+      j++;
+    }
+    // "5 cents (.05) x 100": a parenthetical restatement, not a product; and a trailing "/" or "per" is not part of the unit
+    if (toks[j]?.kind === 'lp') {
+      for (let k = i + 1; k < j; k++) if (toks[k].kind === 'unit') toks[k] = { ...toks[k], kind: toks[k].text === '/' ? 'op' : 'word' };
+      j = i + 1;
+    }
+    while (j - 1 > i && toks[j - 1].kind === 'unit' && (toks[j - 1].text === '/' || toks[j - 1].text === 'per')) {
+      toks[j - 1] = { ...toks[j - 1], kind: toks[j - 1].text === '/' ? 'op' : 'word' };
+      j--;
+    }
+    if (j > i + 1) toks[i] = { ...toks[i], unitAfter: true };
+  }
+}
+
+/** Parses toks[from, to) ignoring unit words; rejects ranges with a unit only on the second number ("3 - 4 weeks"). */
+function parseRange(toks: Token[], from: number, to: number): { expr: Expr; list: Token[] } | undefined {
+  let list: Token[] | undefined;
+  for (let k = from; k < to; k++) {
+    if (toks[k].kind === 'unit') {
+      list = toks.slice(from, to).filter((t) => t.kind !== 'unit');
+      break;
+    }
+  }
+  if (list) {
+    for (let k = 1; k + 1 < list.length; k++) {
+      const t = list[k];
+      if (t.kind === 'op' && t.text === '-' && list[k - 1].kind === 'num' && !list[k - 1].unitAfter && list[k + 1].kind === 'num' && list[k + 1].unitAfter) return undefined;
+    }
+    const expr = parseTokens(list);
+    return expr && { expr, list };
+  }
+  const expr = parseTokens(toks, from, to);
+  return expr && { expr, list: toks.slice(from, to) };
+}
+
+/**
+ * Inline equations (and chains) in `text`. Annotations `<<…>>` are skipped over (see
+ * findAnnotations); a result written right after an annotation is marked `annotated`.
+ */
+export function findInlineEquations(text: string): Equation[] {
+  if (!mayHaveEquations(text)) return [];
+  const toks = tokenize(text, 0, text.length, { annotations: true });
+  const annAfter = new Set<number>(); // token indexes right after an annotation
+  const clean: Token[] = [];
+  for (const t of toks) {
+    if (t.kind === 'ann') {
+      annAfter.add(clean.length);
+      continue;
+    }
+    clean.push(t);
+  }
+  resolveWordOperators(clean);
+  markUnits(clean);
+  const out: Equation[] = [];
+  const consumed = new Set<number>();
+  for (let i = 0; i < clean.length; i++) {
+    if (clean[i].kind !== 'eq' || consumed.has(i)) continue;
+    // collect the chain: left side, then segments separated by '='
+    const left = leftSide(clean, i, true) ?? leftSide(clean, i, false);
+    const segs: (Segment | undefined)[] = [left];
+    const eqs: number[] = [i];
+    let k = i;
+    for (;;) {
+      let j = k + 1;
+      let depth = 0;
+      while (j < clean.length && isExprToken(clean[j])) {
+        const t = clean[j];
+        if (t.kind === 'lp') depth++;
+        else if (t.kind === 'rp') {
+          if (depth === 0) break;
+          depth--;
+        }
+        j++;
+      }
+      // a trailing operator is not part of the side ("= 12 -" in "= 12 - that is")
+      while (j > k + 1 && clean[j - 1].kind === 'op') j--;
+      const seg = j > k + 1 ? parseSide(clean, k + 1, j) : undefined;
+      const next = clean[j];
+      if (seg && next && next.kind === 'eq') {
+        segs.push(seg);
+        eqs.push(j);
+        consumed.add(j);
+        k = j;
+        continue;
+      }
+      if (seg && rightBoundaryOk(clean, j, text)) segs.push(seg);
+      else segs.push(undefined);
+      break;
+    }
+    checkChain(segs, clean, text, annAfter, out);
+  }
+  return out;
+}
+
+function parseSide(toks: Token[], from: number, to: number): Segment | undefined {
+  const first = toks[from];
+  for (let k = from; k < to; k++) if (toks[k].kind === 'num' && toks[k].leadingZero) return undefined;
+  if (!OPERAND_START.has(first.kind) && !(first.kind === 'op' && first.text === '-')) return undefined;
+  const p = parseRange(toks, from, to);
+  return p ? { from, to, expr: p.expr, list: p.list } : undefined;
+}
+
+/** The well-formed arithmetic expression ending right before the '=' at `eq`, or undefined. */
+function leftSide(toks: Token[], eq: number, units: boolean): Segment | undefined {
+  let s = eq;
+  let depth = 0;
+  while (s > 0) {
+    const t = toks[s - 1];
+    if (!isExprToken(t) || (!units && t.kind === 'unit')) break;
+    if (t.kind === 'rp') depth++;
+    else if (t.kind === 'lp') {
+      if (depth === 0) break;
+      depth--;
+    }
+    s--;
+  }
+  if (s === eq) return undefined;
+  const first = toks[s];
+  // must start with an operand or a unary minus
+  if (!OPERAND_START.has(first.kind)) {
+    if (!(first.kind === 'op' && first.text === '-')) return undefined;
+  }
+  // glued to what precedes it: "a2+3", "3:45", "x2", "v1.2"
+  const b = toks[s - 1];
+  const before = b && b.kind === 'unit' ? { ...b, kind: 'word' as const } : b;
+  if (before && !first.space) {
+    if (before.kind === 'word' || before.kind === 'eq' || before.kind === 'num') return undefined;
+    // "Total:13 + 26 + 52 = 91" is a label; "3:45" and "1:2" are not
+    const labelColon = before.kind === 'other' && before.text === ':' && toks[s - 2] && (toks[s - 2].kind === 'word' || toks[s - 2].kind === 'unit');
+    if (before.kind === 'other' && !OPEN_CHARS.has(before.text!) && !labelColon) return undefined;
+  }
+  if (before && before.kind === 'word') {
+    const w = before.text!.toLowerCase();
+    // "60 students x 2 / 3 = 40": the expression is the tail of a product with a unit
+    if (OPERATOR_WORDS.has(w)) return undefined;
+    // "12 x 1 and 1/4 = 15": a mixed number
+    const b2 = toks[s - 2];
+    if (w === 'and' && b2 && b2.kind === 'num' && toks[s + 1]?.kind === 'op' && toks[s + 1].text === '/') return undefined;
+    // "Step 2 - 3 ...", "Day 5 + ...": a label, not a quantity
+    if (LABEL_WORDS.has(w)) return undefined;
+  }
+  // "$100 + ($100 * (10 / 100) = $110": an unclosed "(" after an operator; the left side starts further left
+  if (before && before.kind === 'lp') {
+    const b2 = toks[s - 2];
+    if (b2 && (b2.kind === 'op' || b2.kind === 'num')) return undefined;
+  }
+  for (let k = s; k < eq; k++) if (toks[k].kind === 'num' && toks[k].leadingZero) return undefined;
+  const p = parseRange(toks, s, eq);
+  if (!p) return undefined;
+  return { from: s, to: eq, expr: p.expr, list: p.list };
+}
+
+/** What follows a final right side must not make it something else ("7x", "1:2", "3.4.5", "2/3/2024"). */
+function rightBoundaryOk(toks: Token[], j: number, text: string): boolean {
+  const next = toks[j];
+  if (!next || next.space) return true;
+  if (next.kind === 'word') return !VARIABLE_LETTERS.test(next.text!) || next.text === 'm' || next.text === 'k' || next.text === 's';
+  if (next.kind === 'other') {
+    const after = text.charCodeAt(next.end);
+    if ((next.text === ':' || next.text === '.' || next.text === ',' || next.text === '-' || next.text === '/') && after >= 48 && after <= 57) return false;
+    return true;
+  }
+  if (next.kind === 'num') return false;
+  return true;
+}
+
+function segmentSpan(toks: Token[], seg: Segment, text: string): TextSpan {
+  const start = toks[seg.from].start;
+  const end = toks[seg.to - 1].end;
+  return { start, end, text: text.slice(start, end) };
+}
+
+/** The side is one written number ("12", "$15", "-3.5"): its token, with the sign folded in. */
+function singleNumber(seg: Segment, toks: Token[]): Token | undefined {
+  const e = seg.expr;
+  if (e.type === 'num') return e.token;
+  if (e.type === 'neg' && e.arg.type === 'num') {
+    const t = e.arg.token;
+    return { ...t, start: toks[seg.from].start, value: neg(t.value!) };
+  }
+  return undefined;
+}
+
+function checkChain(segs: (Segment | undefined)[], toks: Token[], text: string, annAfter: Set<number>, out: Equation[]): void {
+  // the chain starts at the first computation; "1 hour = 60 minutes" (no operator) is not one
+  let k = 0;
+  while (k < segs.length - 1 && (!segs[k] || !hasOperator(segs[k]!.expr))) k++;
+  let prev: { seg: Segment; value: Rational; alt?: Rational } | undefined;
+  for (; k < segs.length; k++) {
+    const seg = segs[k];
+    if (!seg) {
+      prev = undefined;
+      continue;
+    }
+    if (!prev) {
+      if (!hasOperator(seg.expr)) continue;
+      const v = valueOf(seg.expr);
+      if (!v) continue;
+      prev = { seg, value: v };
+      continue;
+    }
+    const lhsSpan = segmentSpan(toks, prev.seg, text);
+    const expression = formatExpr(prev.seg.expr, text);
+    const single = singleNumber(seg, toks);
+    if (single) {
+      const tok = single;
+      const written = numberOf(tok, text);
+      let correct = sideMatches(prev, { type: 'num', value: tok.value!, token: tok }, tok);
+      if (!correct) {
+        // "$1 / 2 = 50 cents", "1/4 = 25 percent": a unit change written after the result
+        const unit = toks.slice(seg.from, seg.to + 1).find((t) => t.kind === 'word' || t.kind === 'unit');
+        if (unit && /^(?:cents?|percent)$/i.test(unit.text!)) correct = acceptsResult(mul(prev.value, R_HUNDRED), tok.value!, tok.decimals ?? 0);
+      }
+      const eq: Equation = {
+        kind: 'inline', lhs: lhsSpan, expression, value: prev.value, result: written, start: lhsSpan.start, end: written.end, correct,
+      };
+      if (annAfter.has(seg.from)) eq.annotated = true;
+      out.push(eq);
+      prev = { seg, value: written.value, alt: correct && !equals(written.value, prev.value) ? prev.value : undefined };
+      continue;
+    }
+    // the right side is itself an expression
+    const rv = valueOf(seg.expr);
+    if (!rv) {
+      prev = undefined;
+      continue;
+    }
+    const lead = leadingNumber(seg);
+    if (close(prev, rv) || (hasPercent(seg.expr) && closeAny(prev, valueOf(seg.expr, true)))) {
+      prev = { seg, value: rv };
+      continue;
+    }
+    if (lead && sideMatches(prev, { type: 'num', value: lead.value!, token: lead }, lead)) {
+      const written = numberOf(lead, text);
+      out.push({ kind: 'inline', lhs: lhsSpan, expression, value: prev.value, result: written, start: lhsSpan.start, end: written.end, correct: true });
+      // running total "2 + 3 = 5 + 4 = 9": the 5 is the previous result; continue from this segment,
+      // also with the exact previous value substituted for a rounded one
+      const alt = !equals(lead.value!, prev.value) ? substituteLead(seg, lead, prev.value) : undefined;
+      prev = { seg, value: rv, alt };
+      continue;
+    }
+    const span = segmentSpan(toks, seg, text);
+    out.push({
+      kind: 'inline', lhs: lhsSpan, expression, value: prev.value,
+      result: { ...span, value: rv, decimals: 0, percent: false, grouped: false },
+      start: lhsSpan.start, end: span.end, correct: false,
+      rhsExpression: { span, value: rv, expression: formatExpr(seg.expr, text) },
+    });
+    prev = { seg, value: rv };
+  }
+}
+
+function hasDivisionChain(e: Expr): boolean {
+  if (e.type === 'bin') return (e.op === '/' && e.left.type === 'bin' && e.left.op === '/') || hasDivisionChain(e.left) || hasDivisionChain(e.right);
+  if (e.type === 'num') return false;
+  return hasDivisionChain(e.arg);
+}
+
+function close(prev: { value: Rational; alt?: Rational }, v: Rational): boolean {
+  return equals(prev.value, v) || (prev.alt !== undefined && equals(prev.alt, v));
+}
+
+function closeAny(prev: { value: Rational; alt?: Rational }, v: Rational | undefined): boolean {
+  return v !== undefined && close(prev, v);
+}
+
+function leadingNumber(seg: Segment): Token | undefined {
+  const t = seg.list[0];
+  if (!t || t.kind !== 'num' || seg.list.length < 3) return undefined;
+  const op = seg.list[1];
+  return op.kind === 'op' ? t : undefined;
+}
+
+function substituteLead(seg: Segment, lead: Token, value: Rational): Rational | undefined {
+  const replace = (e: Expr): Expr => {
+    if (e.type === 'num') return e.token === lead ? { ...e, value, token: { ...lead, percent: false, value } } : e;
+    if (e.type === 'bin') return { ...e, left: replace(e.left), right: replace(e.right) };
+    return { ...e, arg: replace(e.arg) };
+  };
+  return evaluate(replace(seg.expr));
+}
+
+/** Does the written number on the right match the previous side's value (with every tolerance)? */
+function sideMatches(prev: { seg: Segment; value: Rational; alt?: Rational }, rhs: Expr, tok: Token): boolean {
+  const decimals = tok.decimals ?? 0;
+  if (acceptsResult(prev.value, tok.value!, decimals)) return true;
+  if (prev.alt && acceptsResult(prev.alt, tok.value!, decimals)) return true;
+  // "6 km / 1 / 30 hour": a chain of divisions often means a / (b / c)
+  if (hasDivisionChain(prev.seg.expr)) {
+    const v = evaluate(prev.seg.expr, { rightAssociativeDivision: true });
+    if (v && acceptsResult(v, tok.value!, decimals)) return true;
+  }
+  // "20 + 5 = 25%", "25% + 5% = 30": a percent sign used as a unit label on one side
+  const lp = hasPercent(prev.seg.expr);
+  const rp = !!tok.percent;
+  if (lp || rp) {
+    const l2 = lp ? valueOf(prev.seg.expr, true) : prev.value;
+    const r2 = rp ? valueOf(rhs, true) : tok.value;
+    if (l2 && r2 && acceptsResult(l2, r2, decimals)) return true;
+    if (l2 && acceptsResult(l2, tok.value!, decimals)) return true;
+    if (r2 && acceptsResult(prev.value, r2, decimals)) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// GSM8K calculator annotations
+
+const ANNOTATION_RE = /<<([^<>\n]*?)=([^<>=\n]*)>>/g;
+const AFTER_RE = /^[$€£]?(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|-?\.\d+)(%?)/;
+
+/** Every `<<expr=result>>` annotation whose expression parses; `after` is the number written right after it. */
+export function findAnnotations(text: string): Equation[] {
+  const out: Equation[] = [];
+  if (text.indexOf('<<') < 0) return out;
+  ANNOTATION_RE.lastIndex = 0;
+  for (let m = ANNOTATION_RE.exec(text); m; m = ANNOTATION_RE.exec(text)) {
+    const exprStart = m.index + 2;
+    const exprEnd = exprStart + m[1].length;
+    const resStart = exprEnd + 1;
+    const resEnd = resStart + m[2].length;
+    const toks = tokenize(text, exprStart, exprEnd);
+    resolveWordOperators(toks);
+    const expr = parseTokens(toks);
+    if (!expr) continue;
+    const value = evaluate(expr);
+    if (!value) continue;
+    const resToks = tokenize(text, resStart, resEnd);
+    const res = parseTokens(resToks);
+    if (!res) continue;
+    let resultTok: Token | undefined;
+    let resultValue: Rational | undefined;
+    if (res.type === 'num') {
+      resultTok = res.token;
+      resultValue = res.token.value;
+    } else if (res.type === 'neg' && res.arg.type === 'num') {
+      resultTok = { ...res.arg.token, start: resToks[0].start, value: evaluate(res) };
+      resultValue = resultTok.value;
+    }
+    if (!resultTok || !resultValue) continue;
+    const result = numberOf(resultTok, text);
+    let correct = acceptsResult(value, resultValue, result.decimals);
+    if (!correct && (hasPercent(expr) || result.percent)) {
+      const l2 = evaluate(expr, { percentAsNumber: true });
+      const r2 = result.percent ? evaluate(res, { percentAsNumber: true }) : resultValue;
+      correct = (!!l2 && !!r2 && acceptsResult(l2, r2, result.decimals)) || (!!r2 && acceptsResult(value, r2, result.decimals));
+    }
+    const end = m.index + m[0].length;
+    const eq: Equation = {
+      kind: 'annotation', lhs: { start: exprStart, end: exprEnd, text: m[1] }, expression: formatExpr(expr, text),
+      value, result, start: m.index, end, correct,
+    };
+    const a = AFTER_RE.exec(text.slice(end, end + 40));
+    if (a) {
+      const aStart = end + (a[0].length - a[0].replace(/^[$€£]/, '').length);
+      const numText = a[1];
+      const toksA = tokenize(text, aStart, end + a[0].length);
+      const pa = parseTokens(toksA);
+      const v = pa && evaluate(pa);
+      if (v) {
+        eq.after = { start: aStart, end: end + a[0].length, text: text.slice(aStart, end + a[0].length), value: v, decimals: (numText.split('.')[1] ?? '').length, percent: a[2] === '%', grouped: numText.includes(',') };
+      }
+    }
+    out.push(eq);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting corrected results
+
+/** The exact value written in the style of `written` (same decimals when it was rounded, commas if it had them). */
+export function formatLike(value: Rational, written: { decimals: number; grouped: boolean; percent: boolean }): string {
+  let v = value;
+  let suffix = '';
+  if (written.percent) {
+    v = { n: value.n * BigInt(100), d: value.d };
+    suffix = '%';
+    const g = gcdSimple(v.n, v.d);
+    v = { n: v.n / g, d: v.d / g };
+  }
+  let s: string;
+  if (written.decimals > 0 && !equalsDecimal(v, written.decimals)) s = decimalString(roundTo(v, written.decimals), written.decimals);
+  else if (written.decimals > 0) s = decimalString(v, written.decimals);
+  else if (isTerminating(v)) s = formatRational(v);
+  else s = formatRational(roundTo(v, 2)).replace(/…$/, '');
+  if (written.grouped) s = group(s);
+  return s + suffix;
+}
+
+function equalsDecimal(v: Rational, k: number): boolean {
+  return equals(roundTo(v, k), v);
+}
+
+function gcdSimple(a: bigint, b: bigint): bigint {
+  if (a < BigInt(0)) a = -a;
+  while (b !== BigInt(0)) [a, b] = [b, a % b];
+  return a === BigInt(0) ? BigInt(1) : a;
+}
+
+function group(s: string): string {
+  const [int, frac] = s.split('.');
+  const neg = int.startsWith('-');
+  const digits = neg ? int.slice(1) : int;
+  const g = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${neg ? '-' : ''}${g}${frac !== undefined ? `.${frac}` : ''}`;
+}
+
+const SCALES = [1, 10, 100, 1000, 60].map((n) => BigInt(n));
+
+/**
+ * True when `written` is `exact` up to a unit change people make between the last step and the
+ * answer (a factor of 10, 100, 1000: dollars and cents, fractions and percent, thousands; 60: hours
+ * and minutes), rounded or truncated to the precision `written` has.
+ */
+export function acceptsUpToUnit(exact: Rational, written: Rational, decimals: number): boolean {
+  if (acceptsResult(exact, written, decimals)) return true;
+  for (const k of SCALES) {
+    for (const scaled of [rat(exact.n * k, exact.d), rat(exact.n, exact.d * k)]) {
+      if (equals(scaled, written)) return true;
+      // rounding after a unit change only when the rounding error stays small ("33.333%" -> 33)
+      if (Math.abs(toNumber(scaled)) >= 10 * 10 ** -decimals && acceptsResult(scaled, written, decimals)) return true;
+    }
+  }
+  return false;
+}
+
+/** acceptsUpToUnit without rounding. */
+export function sameUpToUnit(a: Rational, b: Rational): boolean {
+  for (const k of SCALES) {
+    if (equals(rat(a.n * k, a.d), b) || equals(a, rat(b.n * k, b.d))) return true;
+  }
+  return false;
+}

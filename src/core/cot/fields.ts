@@ -1,0 +1,188 @@
+/**
+ * Which strings of a record hold the question, the reasoning and the separate answer.
+ * Order of precedence: config `cot: {question, rationale, answer}` pointers (ctx.options.cot), then
+ * the format's text-field roles (prompt -> question; rationale/response -> reasoning; answer ->
+ * answer; chat: each assistant turn reasons about the user turn before it), then well-known key
+ * names when the file has no format.
+ */
+import type { RecordContext, TextField } from '../types';
+
+export interface CotString {
+  pointer: string;
+  text: string;
+}
+
+export interface ReasoningField extends CotString {
+  /** 'rationale' for CoT fields (GSM8K answer, FLAN rationale); 'response' for general responses (alpaca output, assistant turns). */
+  role: 'rationale' | 'response';
+  /** The question this reasoning answers (the prompt, or the user turn before an assistant turn). */
+  question?: CotString;
+  turn?: number;
+}
+
+export interface CotFields {
+  question?: CotString;
+  /** Every text that reasons toward an answer. */
+  reasonings: ReasoningField[];
+  /** The record's separate final-answer field, if any. */
+  answer?: CotString;
+  /** Texts the reasoning may take quantities from (question, context, system). */
+  sources: CotString[];
+}
+
+export interface CotPointers {
+  question?: string;
+  rationale?: string;
+  answer?: string;
+}
+
+function unescapePointer(seg: string): string {
+  return seg.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** The value at a JSON pointer, or undefined. */
+export function getAtPointer(value: unknown, pointer: string): unknown {
+  if (pointer === '') return value;
+  if (!pointer.startsWith('/')) pointer = `/${pointer}`;
+  let cur: unknown = value;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = unescapePointer(raw);
+    if (Array.isArray(cur)) cur = cur[Number(key)];
+    else if (cur && typeof cur === 'object') cur = (cur as Record<string, unknown>)[key];
+    else return undefined;
+  }
+  return cur;
+}
+
+function str(value: unknown, pointer: string | undefined): CotString | undefined {
+  if (!pointer) return undefined;
+  const p = pointer.startsWith('/') ? pointer : `/${pointer}`;
+  const v = getAtPointer(value, p);
+  return typeof v === 'string' ? { pointer: p, text: v } : undefined;
+}
+
+export function readCotPointers(options: Record<string, unknown>): CotPointers | undefined {
+  const c = options.cot;
+  if (!c || typeof c !== 'object') return undefined;
+  const o = c as Record<string, unknown>;
+  const out: CotPointers = {};
+  if (typeof o.question === 'string') out.question = o.question;
+  if (typeof o.rationale === 'string') out.rationale = o.rationale;
+  if (typeof o.answer === 'string') out.answer = o.answer;
+  return out.question || out.rationale || out.answer ? out : undefined;
+}
+
+function fromPointers(value: unknown, p: CotPointers): CotFields {
+  const question = str(value, p.question);
+  const rationale = str(value, p.rationale);
+  const answer = str(value, p.answer);
+  const out: CotFields = { reasonings: [], sources: question ? [question] : [] };
+  if (question) out.question = question;
+  if (answer) out.answer = answer;
+  if (rationale) out.reasonings.push({ ...rationale, role: 'rationale', question });
+  return out;
+}
+
+function fromTextFields(fields: TextField[]): CotFields {
+  const out: CotFields = { reasonings: [], sources: [] };
+  const prompts: (TextField & { idx: number })[] = [];
+  fields.forEach((f, idx) => {
+    if (f.role === 'prompt' || f.role === 'context' || f.role === 'system') {
+      out.sources.push({ pointer: f.pointer, text: f.text });
+      if (f.role === 'prompt') prompts.push({ ...f, idx });
+    }
+  });
+  if (prompts.length) out.question = { pointer: prompts[0].pointer, text: prompts[0].text };
+  fields.forEach((f, idx) => {
+    if (f.role === 'answer') {
+      if (!out.answer) out.answer = { pointer: f.pointer, text: f.text };
+    } else if (f.role === 'rationale' || f.role === 'response') {
+      if (f.turnRole && f.turnRole !== 'assistant') return;
+      // the question: the closest prompt before this text (by turn for chats, by order otherwise)
+      let q: CotString | undefined;
+      for (const p of prompts) {
+        const before = f.turn !== undefined && p.turn !== undefined ? p.turn < f.turn : p.idx < idx;
+        if (before) q = { pointer: p.pointer, text: p.text };
+      }
+      q ??= out.question;
+      const r: ReasoningField = { pointer: f.pointer, text: f.text, role: f.role, question: q };
+      if (f.turn !== undefined) r.turn = f.turn;
+      out.reasonings.push(r);
+    }
+  });
+  return out;
+}
+
+const QUESTION_KEYS = ['question', 'problem', 'query', 'instruction', 'prompt', 'inputs', 'input'];
+const RATIONALE_KEYS = ['rationale', 'reasoning', 'chain_of_thought', 'cot', 'solution', 'explanation', 'thought', 'thoughts'];
+const RESPONSE_KEYS = ['output', 'response', 'completion', 'targets', 'target'];
+const ANSWER_KEYS = ['answer', 'final_answer', 'correct_answer', 'label'];
+const CHAT_KEYS = ['messages', 'conversations', 'conversation'];
+
+/** An "answer" value that is really a worked solution (GSM8K): a "####" line, calculator annotations, or several sentences. */
+function looksLikeReasoning(s: string): boolean {
+  if (/(?:^|\n)\s*####/.test(s) || s.includes('<<')) return true;
+  return s.length > 80 && (s.includes('\n') || /[.!?]\s+\S[^]*[.!?]/.test(s));
+}
+
+/** Fields by well-known key names (used when the file has no format). */
+export function fieldsByKeys(value: unknown): CotFields {
+  const out: CotFields = { reasonings: [], sources: [] };
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return out;
+  const rec = value as Record<string, unknown>;
+  for (const key of CHAT_KEYS) {
+    const turns = rec[key];
+    if (!Array.isArray(turns)) continue;
+    let q: CotString | undefined;
+    turns.forEach((t, i) => {
+      if (!t || typeof t !== 'object') return;
+      const o = t as Record<string, unknown>;
+      const role = String(o.role ?? o.from ?? '');
+      const ck = typeof o.content === 'string' ? 'content' : typeof o.value === 'string' ? 'value' : undefined;
+      if (!ck) return;
+      const s = { pointer: `/${key}/${i}/${ck}`, text: o[ck] as string };
+      if (role === 'user' || role === 'human') {
+        q = s;
+        out.sources.push(s);
+        out.question ??= s;
+      } else if (role === 'assistant' || role === 'gpt' || role === 'model') {
+        out.reasonings.push({ ...s, role: 'response', question: q, turn: i });
+      } else if (role === 'system') out.sources.push(s);
+    });
+    return out;
+  }
+  const strKey = (keys: string[]) => keys.find((k) => typeof rec[k] === 'string');
+  const qk = strKey(QUESTION_KEYS);
+  if (qk) out.question = { pointer: `/${qk}`, text: rec[qk] as string };
+  for (const k of [...QUESTION_KEYS, 'context', 'system']) if (typeof rec[k] === 'string') out.sources.push({ pointer: `/${k}`, text: rec[k] as string });
+  const rk = strKey(RATIONALE_KEYS);
+  let ak = strKey(ANSWER_KEYS);
+  if (rk) out.reasonings.push({ pointer: `/${rk}`, text: rec[rk] as string, role: 'rationale', question: out.question });
+  else if (ak && looksLikeReasoning(rec[ak] as string)) {
+    // GSM8K: the answer field holds the reasoning and the "#### N" line
+    out.reasonings.push({ pointer: `/${ak}`, text: rec[ak] as string, role: 'rationale', question: out.question });
+    ak = undefined;
+  } else {
+    const sk = strKey(RESPONSE_KEYS);
+    if (sk) out.reasonings.push({ pointer: `/${sk}`, text: rec[sk] as string, role: 'response', question: out.question });
+  }
+  if (ak) out.answer = { pointer: `/${ak}`, text: rec[ak] as string };
+  return out;
+}
+
+/** The CoT fields of the record in `ctx`. */
+export function cotFields(ctx: RecordContext): CotFields {
+  const pointers = readCotPointers(ctx.options);
+  if (pointers) return fromPointers(ctx.record.value, pointers);
+  if (ctx.format) {
+    let fields: TextField[] = [];
+    try {
+      fields = ctx.textFields();
+    } catch {
+      fields = [];
+    }
+    const out = fromTextFields(fields);
+    if (out.reasonings.length || out.answer) return out;
+  }
+  return fieldsByKeys(ctx.record.value);
+}

@@ -1,0 +1,277 @@
+/**
+ * Final-answer extraction for every common convention, with exact offsets:
+ *   "#### 72" (GSM8K), "The final answer is 72", "So the answer is 72", "The answer is: 72" (MetaMath),
+ *   "Answer: 72", "\boxed{72}", "<answer>72</answer>", multiple-choice letters "(B)", yes/no.
+ * The last final-answer statement in the text wins; a \boxed{} inside "The final answer is $\boxed{72}$"
+ * gives the value, the phrase gives the convention.
+ */
+import { evaluateString } from './expr';
+import { parseNumberText } from './numbers';
+import { type Rational, equals, mul, R_HUNDRED } from './rational';
+
+export type AnswerConvention = 'gsm8k' | 'final-answer-is' | 'answer-is' | 'answer-colon' | 'boxed' | 'answer-tag';
+
+export const CONVENTION_LABELS: Record<AnswerConvention, string> = {
+  gsm8k: '"#### N"',
+  'final-answer-is': '"The final answer is N"',
+  'answer-is': '"The answer is N"',
+  'answer-colon': '"Answer: N"',
+  boxed: '"\\boxed{N}"',
+  'answer-tag': '"<answer>N</answer>"',
+};
+
+export type AnswerKind = 'number' | 'choice' | 'yesno' | 'text';
+
+export interface FinalAnswer {
+  /** The answer as written (markup such as $…$, **…**, \boxed{} and a final period removed). */
+  text: string;
+  /** Offsets of `text` in the source string, [start, end). */
+  start: number;
+  end: number;
+  convention: AnswerConvention;
+  /** Where the final-answer statement starts ("####", "The answer", "\boxed", "<answer>"). */
+  markerStart: number;
+  /** Where the statement ends (end of the value, closing brace or tag, final period). */
+  statementEnd: number;
+  kind: AnswerKind;
+  number?: Rational;
+  /** Multiple-choice letter, upper case. */
+  choice?: string;
+  yesno?: 'yes' | 'no';
+}
+
+interface Candidate {
+  convention: AnswerConvention;
+  markerStart: number;
+  valueStart: number;
+  valueEnd: number;
+  statementEnd: number;
+}
+
+const GSM8K_RE = /(?:^|\n)[ \t]*####[ \t]*([^\n]*)/g;
+const FINAL_IS_RE = /\b(?:the\s+)?final\s+answer\s*(?:is|:|=|would\s+be|will\s+be)[ \t]*:?[ \t]*/gi;
+const ANSWER_IS_RE = /\b(?:(?:so|thus|therefore|hence)[ \t,]+)?the\s+(?:correct\s+|right\s+|best\s+)?answer\s+(?:is|would\s+be|will\s+be|must\s+be|=)[ \t]*:?[ \t]*/gi;
+const ANSWER_COLON_RE = /(?:^|\n)[ \t]*(?:#+[ \t]*|\*\*|__)?(?:final[ \t]+)?answer(?:\*\*|__)?[ \t]*[:：][ \t]*(?:\*\*|__)?[ \t]*/gi;
+const BOXED_RE = /\\(?:boxed|fbox)\{/g;
+const TAG_RE = /<answer>/gi;
+
+/** Index of the brace closing the one opened right before `from`, or -1. */
+function closeBrace(text: string, from: number): number {
+  let depth = 1;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** End of the value that follows a phrase: end of line, or end of the sentence. */
+function valueEnd(text: string, from: number): number {
+  let end = text.indexOf('\n', from);
+  if (end < 0) end = text.length;
+  // a literal "\n" escape left in the text
+  const lit = text.indexOf('\\n', from);
+  if (lit >= 0 && lit < end && !/^\\n(?:eq|e\b|ewline|abla|ot|u\b|eg)/.test(text.slice(lit, lit + 8))) end = lit;
+  let braces = 0;
+  for (let i = from; i < end; i++) {
+    const c = text[i];
+    if (c === '{') braces++;
+    else if (c === '}') braces--;
+    else if (braces <= 0 && (c === '.' || c === '!' || c === '?' || c === ';')) {
+      const next = text[i + 1];
+      const prev = text[i - 1];
+      // a decimal point ("3.50") or an abbreviation is not a sentence end
+      if (c === '.' && prev && /\d/.test(prev) && next && /\d/.test(next)) continue;
+      if (next === undefined || next === ' ' || next === '\t' || next === '\n' || next === '"' || next === '\r' || i + 1 === end) return i;
+    }
+  }
+  return end;
+}
+
+function collect(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  if (text.indexOf('####') >= 0) {
+    GSM8K_RE.lastIndex = 0;
+    for (let m = GSM8K_RE.exec(text); m; m = GSM8K_RE.exec(text)) {
+      const markerStart = m.index + m[0].indexOf('#');
+      const valueStart = m.index + m[0].length - m[1].length;
+      out.push({ convention: 'gsm8k', markerStart, valueStart, valueEnd: valueStart + m[1].length, statementEnd: valueStart + m[1].length });
+    }
+  }
+  const lower = text.indexOf('nswer') >= 0 || text.indexOf('NSWER') >= 0;
+  if (lower) {
+    for (const [re, convention] of [[FINAL_IS_RE, 'final-answer-is'], [ANSWER_IS_RE, 'answer-is'], [ANSWER_COLON_RE, 'answer-colon']] as const) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const markerStart = m.index + (m[0].length - m[0].trimStart().length);
+        const valueStart = m.index + m[0].length;
+        const end = valueEnd(text, valueStart);
+        if (end <= valueStart) continue;
+        const stmtEnd = end < text.length && /[.!?;]/.test(text[end]) ? end + 1 : end;
+        out.push({ convention, markerStart, valueStart, valueEnd: end, statementEnd: stmtEnd });
+      }
+    }
+  }
+  if (text.indexOf('\\boxed') >= 0 || text.indexOf('\\fbox') >= 0) {
+    BOXED_RE.lastIndex = 0;
+    for (let m = BOXED_RE.exec(text); m; m = BOXED_RE.exec(text)) {
+      const open = m.index + m[0].length;
+      const close = closeBrace(text, open);
+      if (close < 0) continue;
+      out.push({ convention: 'boxed', markerStart: m.index, valueStart: open, valueEnd: close, statementEnd: close + 1 });
+    }
+  }
+  if (text.indexOf('<answer>') >= 0 || text.indexOf('<ANSWER>') >= 0) {
+    TAG_RE.lastIndex = 0;
+    for (let m = TAG_RE.exec(text); m; m = TAG_RE.exec(text)) {
+      const open = m.index + m[0].length;
+      const close = text.toLowerCase().indexOf('</answer>', open);
+      if (close < 0) continue;
+      out.push({ convention: 'answer-tag', markerStart: m.index, valueStart: open, valueEnd: close, statementEnd: close + 9 });
+    }
+  }
+  return out;
+}
+
+/** Removes wrappers around a value, adjusting offsets: whitespace, **bold**, $math$, \( \), quotes, a final period. */
+function unwrap(text: string, start: number, end: number): [number, number] {
+  for (let guard = 0; guard < 8; guard++) {
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    const s = text.slice(start, end);
+    if (s.length >= 2 && /[.,;:!]$/.test(s)) {
+      end--;
+      continue;
+    }
+    if (s.startsWith('**') && s.endsWith('**') && s.length > 4) {
+      start += 2;
+      end -= 2;
+      continue;
+    }
+    if (s.startsWith('$') && s.endsWith('$') && s.length > 2 && !/^\$\d[\d,.]*\$?$/.test(s.slice(0, -1))) {
+      start += s.startsWith('$$') ? 2 : 1;
+      end -= s.endsWith('$$') ? 2 : 1;
+      continue;
+    }
+    if (s.startsWith('\\(') && s.endsWith('\\)')) {
+      start += 2;
+      end -= 2;
+      continue;
+    }
+    if (s.length >= 2 && ((s[0] === '"' && s.endsWith('"')) || (s[0] === '“' && s.endsWith('”')) || (s[0] === "'" && s.endsWith("'")))) {
+      start++;
+      end--;
+      continue;
+    }
+    const boxed = /^\\(?:boxed|fbox)\{/.exec(s);
+    if (boxed && s.endsWith('}') && closeBrace(text, start + boxed[0].length) === end - 1) {
+      start += boxed[0].length;
+      end--;
+      continue;
+    }
+    break;
+  }
+  return [start, end];
+}
+
+const CHOICE_RE = /^\(([A-Ea-e])\)(?:\s|$)|^([A-E])(?:[).:]?\s*$|[).:]\s+\S)/;
+
+/** Classifies an answer text: number, multiple-choice letter, yes/no or free text. */
+export function classifyAnswer(text: string): Pick<FinalAnswer, 'kind' | 'number' | 'choice' | 'yesno'> {
+  const t = text.trim();
+  const c = CHOICE_RE.exec(t);
+  if (c) return { kind: 'choice', choice: (c[1] ?? c[2]).toUpperCase() };
+  const yn = /^(yes|no)\b[.!]?$/i.exec(t) ?? /^(yes|no)\b/i.exec(t);
+  if (yn && t.length <= 40) return { kind: 'yesno', yesno: yn[1].toLowerCase() as 'yes' | 'no' };
+  const n = parseNumberText(t) ?? (/^[-\d\s.,+*/^(){}\\]*(?:\\d?frac[-\d\s.,+*/^(){}\\]*)?$/.test(t) && /\d/.test(t) ? evaluateString(t) : undefined);
+  if (n) return { kind: 'number', number: n };
+  return { kind: 'text' };
+}
+
+/** The text's final answer (the last final-answer statement), or undefined. */
+export function extractFinalAnswer(text: string): FinalAnswer | undefined {
+  const cands = collect(text);
+  if (!cands.length) return undefined;
+  // a candidate nested in another one's value gives its value to the outer one
+  let best: Candidate | undefined;
+  for (const c of cands) {
+    const outer = cands.find((o) => o !== c && o.valueStart <= c.markerStart && c.statementEnd <= o.valueEnd + 1);
+    if (outer) continue;
+    if (!best || c.markerStart > best.markerStart) best = c;
+  }
+  if (!best) return undefined;
+  let vs = best.valueStart;
+  let ve = best.valueEnd;
+  const inner = cands.filter((c) => c !== best && best!.valueStart <= c.markerStart && c.statementEnd <= best!.valueEnd + 1);
+  if (inner.length) {
+    const last = inner.reduce((a, b) => (b.markerStart > a.markerStart ? b : a));
+    vs = last.valueStart;
+    ve = last.valueEnd;
+  }
+  [vs, ve] = unwrap(text, vs, ve);
+  if (ve <= vs) return undefined;
+  const value = text.slice(vs, ve);
+  return {
+    text: value, start: vs, end: ve, convention: best.convention, markerStart: best.markerStart,
+    statementEnd: Math.max(best.statementEnd, ve), ...classifyAnswer(value),
+  };
+}
+
+export type AnswerComparison = 'match' | 'mismatch' | 'incomparable';
+
+function normText(s: string): string {
+  return s.toLowerCase().replace(/[“”"'`*_.,;:!?()[\]{}]/g, ' ').replace(/\b(?:the|a|an)\b/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function asAnswer(a: string | Pick<FinalAnswer, 'text' | 'kind' | 'number' | 'choice' | 'yesno'>): Pick<FinalAnswer, 'text' | 'kind' | 'number' | 'choice' | 'yesno'> {
+  return typeof a === 'string' ? { text: a, ...classifyAnswer(a) } : a;
+}
+
+function numbersEqual(a: Rational, at: string, b: Rational, bt: string): boolean {
+  if (equals(a, b)) return true;
+  // "50%" against "50": a percent sign used as a unit
+  const ap = /%|percent/.test(at);
+  const bp = /%|percent/.test(bt);
+  if (ap !== bp) return equals(ap ? mul(a, R_HUNDRED) : a, bp ? mul(b, R_HUNDRED) : b);
+  return false;
+}
+
+/**
+ * Compares two answers: numbers by value ("$1,200.00" = "1200" = "1,200"), multiple-choice by letter
+ * ("(B)" = "B" = "B) 992"; a letter's text against a number), yes/no, free text case- and
+ * punctuation-insensitively. 'incomparable' when the kinds do not meet (a number against a word).
+ */
+export function compareAnswers(a: string | FinalAnswer, b: string | FinalAnswer): AnswerComparison {
+  const x = asAnswer(a);
+  const y = asAnswer(b);
+  if (x.kind === 'number' && y.kind === 'number') return numbersEqual(x.number!, x.text, y.number!, y.text) ? 'match' : 'mismatch';
+  if (x.kind === 'choice' && y.kind === 'choice') return x.choice === y.choice ? 'match' : 'mismatch';
+  if (x.kind === 'yesno' && y.kind === 'yesno') return x.yesno === y.yesno ? 'match' : 'mismatch';
+  if ((x.kind === 'choice') !== (y.kind === 'choice')) {
+    // "(B) 992" against "992"
+    const ch = x.kind === 'choice' ? x : y;
+    const other = x.kind === 'choice' ? y : x;
+    const rest = ch.text.replace(/^\(?[A-Ea-e][).:]?\s*/, '');
+    if (!rest) return 'incomparable';
+    return compareAnswers(rest, other.text) === 'match' ? 'match' : 'incomparable';
+  }
+  if (x.kind === 'text' && y.kind === 'text') {
+    const nx = normText(x.text);
+    const ny = normText(y.text);
+    if (!nx || !ny) return 'incomparable';
+    return nx === ny ? 'match' : 'mismatch';
+  }
+  if (x.kind === 'yesno' || y.kind === 'yesno') {
+    const other = x.kind === 'yesno' ? y : x;
+    return other.kind === 'text' && /^(?:true|false)$/i.test(other.text.trim())
+      ? ((x.kind === 'yesno' ? x.yesno : y.yesno) === 'yes') === /^true$/i.test(other.text.trim()) ? 'match' : 'mismatch'
+      : 'incomparable';
+  }
+  return 'incomparable';
+}
+
+/** True when two answers agree (see compareAnswers); incomparable answers do not match. */
+export function answersMatch(a: string | FinalAnswer, b: string | FinalAnswer): boolean {
+  return compareAnswers(a, b) === 'match';
+}

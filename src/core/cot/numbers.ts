@@ -1,0 +1,109 @@
+/**
+ * Numbers in prose: "1,000", "3.50", "$1,200.00", "-4", "50%", "1/2", "twelve", "a dozen".
+ * Every number keeps its exact offsets so rules can point at it.
+ */
+import { type Rational, div, mul, parseDecimal, rat, R_HUNDRED } from './rational';
+
+export type NumberKind = 'integer' | 'decimal' | 'percent' | 'fraction' | 'word';
+
+export interface NumberMention {
+  /** Offsets in the text, [start, end). */
+  start: number;
+  end: number;
+  text: string;
+  value: Rational;
+  kind: NumberKind;
+  /** Currency symbol written before the number, if any. */
+  currency?: string;
+}
+
+// One alternation, tried left to right: fraction, thousands-grouped, plain, leading-dot decimal.
+// The sign is only taken when it cannot be a hyphen or a range dash ("3-4 weeks").
+const NUMBER_RE = /(?<![\w.,/])(-(?=[$€£¥]?\d))?([$€£¥])?(?:(\d+)\/(\d+)(?![\d/.])|(\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.(\d+))?(%)?|\.(\d+)(%)?)/g;
+
+const WORDS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  hundred: 100, thousand: 1000, million: 1000000, dozen: 12, twice: 2, double: 2, triple: 3, thrice: 3,
+  half: 0.5, quarter: 0.25, third: 1 / 3, fourth: 0.25,
+};
+const WORD_RE = /\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|twice|double|triple|thrice|half|quarter|third|fourth)\b/gi;
+
+function wordValue(w: string): Rational {
+  const lower = w.toLowerCase();
+  if (lower === 'third') return rat(1, 3);
+  const v = WORDS[lower];
+  return v === 0.5 ? rat(1, 2) : v === 0.25 ? rat(1, 4) : rat(v);
+}
+
+/** Every number written with digits, in order. */
+export function extractNumbers(text: string, options: { words?: boolean } = {}): NumberMention[] {
+  const out: NumberMention[] = [];
+  if (!/\d/.test(text) && !options.words) return out;
+  NUMBER_RE.lastIndex = 0;
+  for (let m = NUMBER_RE.exec(text); m; m = NUMBER_RE.exec(text)) {
+    const mention = fromMatch(m);
+    if (mention) out.push(mention);
+  }
+  if (options.words) {
+    WORD_RE.lastIndex = 0;
+    for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
+      out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: wordValue(m[0]), kind: 'word' });
+    }
+    out.sort((a, b) => a.start - b.start);
+  }
+  return out;
+}
+
+function fromMatch(m: RegExpExecArray): NumberMention | undefined {
+  const sign = m[1] === '-';
+  const currency = m[2];
+  let value: Rational | undefined;
+  let kind: NumberKind;
+  if (m[3] !== undefined) {
+    value = div(rat(BigInt(m[3])), rat(BigInt(m[4])));
+    kind = 'fraction';
+  } else if (m[5] !== undefined) {
+    value = parseDecimal(m[6] !== undefined ? `${m[5]}.${m[6]}` : m[5]);
+    kind = m[7] ? 'percent' : m[6] !== undefined ? 'decimal' : 'integer';
+    if (m[7] && value) value = div(value, R_HUNDRED);
+  } else {
+    value = parseDecimal(`.${m[8]}`);
+    kind = m[9] ? 'percent' : 'decimal';
+    if (m[9] && value) value = div(value, R_HUNDRED);
+  }
+  if (!value) return undefined;
+  if (sign) value = mul(value, rat(-1));
+  const out: NumberMention = { start: m.index, end: m.index + m[0].length, text: m[0], value, kind };
+  if (currency) out.currency = currency;
+  return out;
+}
+
+/**
+ * Reads a whole answer as a number: "$1,200.00", "72", "-3.5", "50%", "3/4", "1,000 dollars",
+ * "72 clips", "twelve". Returns undefined when the text is not one number (optionally followed by a
+ * unit word or two).
+ */
+export function parseNumberText(text: string): Rational | undefined {
+  let t = text.trim().replace(/^\$+\s*|\s*\$+$/g, (s) => (s.includes('$') ? '' : s)).trim();
+  t = t.replace(/^\\boxed\{(.*)\}$/, '$1').replace(/^\*\*(.*)\*\*$/, '$1').replace(/[.。]$/, '').trim();
+  const m = /^(-|−)?\s*([$€£¥])?\s*(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?\s*(%|percent\b)?(?:\s*\/\s*(\d+))?(?:\s+[A-Za-z][A-Za-z'-]*){0,2}\.?$/.exec(t);
+  if (m && (m[3] !== undefined || m[4] !== undefined)) {
+    let v = parseDecimal(`${m[3] ?? '0'}${m[4] !== undefined ? `.${m[4]}` : ''}`);
+    if (!v) return undefined;
+    if (m[6] !== undefined) {
+      if (m[4] !== undefined || m[5]) return undefined;
+      v = div(v, rat(BigInt(m[6])));
+      if (!v) return undefined;
+    }
+    if (m[5]) v = div(v, R_HUNDRED)!;
+    return m[1] ? mul(v, rat(-1)) : v;
+  }
+  const w = /^(-\s*)?([a-z]+)$/i.exec(t);
+  if (w && w[2].toLowerCase() in WORDS && !['half', 'quarter', 'third', 'fourth', 'double', 'triple', 'twice', 'thrice'].includes(w[2].toLowerCase())) {
+    const v = wordValue(w[2]);
+    return w[1] ? mul(v, rat(-1)) : v;
+  }
+  return undefined;
+}

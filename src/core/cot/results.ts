@@ -1,0 +1,163 @@
+/**
+ * Helpers the COT rules share: the last computed result of a reasoning, numbers of a step, answer
+ * conventions of records.
+ */
+import type { ReasoningAnalysis } from './analysis';
+import type { Equation, WrittenNumber } from './equations';
+import type { AnswerConvention, FinalAnswer } from './finalAnswer';
+import { extractNumbers } from './numbers';
+import { type Rational, equals, parseDecimal } from './rational';
+
+export interface ComputedResult {
+  equation: Equation;
+  /** The result as the text states it (for an annotation: the number after it, else its result). */
+  written: WrittenNumber;
+  /** Index of the step holding the computation. */
+  step: number;
+}
+
+/** The last computation that ends at or before `pos`. */
+export function lastComputation(r: ReasoningAnalysis, pos = r.text.length): ComputedResult | undefined {
+  const eqs = r.equations;
+  for (let i = eqs.length - 1; i >= 0; i--) {
+    const e = eqs[i];
+    if (e.end > pos || e.rhsExpression) continue;
+    const written = e.kind === 'annotation' && e.after ? e.after : e.result;
+    return { equation: e, written, step: r.stepIndexAt(e.start) };
+  }
+  return undefined;
+}
+
+/** Numbers written in step `i` (by value). */
+export function stepNumbers(r: ReasoningAnalysis, i: number, exclude?: { start: number; end: number }): Rational[] {
+  const s = r.steps[i];
+  if (!s) return [];
+  return extractNumbers(s.text)
+    .filter((n) => !exclude || n.end + s.start <= exclude.start || n.start + s.start >= exclude.end)
+    .map((n) => n.value);
+}
+
+export function includesValue(values: Rational[], v: Rational): boolean {
+  return values.some((x) => equals(x, v));
+}
+
+/** The index of the last non-empty step that starts before `pos`. */
+export function stepBefore(r: ReasoningAnalysis, pos: number): number {
+  const steps = r.steps;
+  for (let i = steps.length - 1; i >= 0; i--) if (steps[i].start < pos && /\w/.test(steps[i].text)) return i;
+  return -1;
+}
+
+/**
+ * The computation that produces the final answer, when the text clearly has one: the last
+ * computation before the final answer, in the step right before it (or the same step), or followed
+ * only by steps that restate its result ("Lee earned $558 mowing lawns."). An algebra step ending
+ * in "x = 26" or "26 = x" counts as a computation. `undefined` when this is not clear.
+ */
+export function clearLastResult(r: ReasoningAnalysis, final: Pick<FinalAnswer, 'markerStart'> | undefined): ComputedResult | undefined {
+  const end = final ? final.markerStart : r.text.length;
+  let last = lastComputation(r, end);
+  const before = stepBefore(r, end);
+  if (before < 0) return undefined;
+  const assigned = assignment(r, before, end);
+  if (assigned && (!last || last.step < before)) last = assigned;
+  if (!last) return undefined;
+  const finalStep = final ? r.stepIndexAt(final.markerStart) : -1;
+  if (last.step === before || (finalStep >= 0 && last.step === finalStep)) return last;
+  if (last.step > before) return undefined;
+  // the steps in between may only restate the result
+  for (let i = last.step + 1; i <= before; i++) {
+    const nums = stepNumbers(r, i);
+    if (!nums.length || nums.some((v) => !equals(v, last!.written.value) && !equals(v, last!.equation.value))) return undefined;
+  }
+  return last;
+}
+
+const ASSIGN_RE = /(?:^|[\s(,:;])(?:([A-Za-z])\s*=\s*\$?(-?\d[\d,]*(?:\.\d+)?)|(-?\d[\d,]*(?:\.\d+)?)\s*=\s*([A-Za-z]))(?![\w.]\w)/g;
+
+/** "x = 26" / "160 = Y" at the end of step `i` (before `end`), as a computed result. */
+function assignment(r: ReasoningAnalysis, i: number, end: number): ComputedResult | undefined {
+  const step = r.steps[i];
+  if (!step || step.text.indexOf('=') < 0) return undefined;
+  const stop = Math.min(step.end, end);
+  let found: RegExpExecArray | undefined;
+  ASSIGN_RE.lastIndex = 0;
+  const text = r.text.slice(step.start, stop);
+  for (let m = ASSIGN_RE.exec(text); m; m = ASSIGN_RE.exec(text)) found = m;
+  if (!found) return undefined;
+  const numText = found[2] ?? found[3];
+  const value = parseDecimal(numText);
+  if (!value) return undefined;
+  const at = step.start + found.index + found[0].indexOf(numText, found[2] ? found[0].indexOf('=') : 0);
+  const written: WrittenNumber = { start: at, end: at + numText.length, text: numText, value, decimals: (numText.split('.')[1] ?? '').length, percent: false, grouped: numText.includes(',') };
+  const letter = found[1] ?? found[4];
+  const equation: Equation = {
+    kind: 'inline', lhs: { start: at, end: at + numText.length, text: numText }, expression: letter, value, result: written,
+    start: step.start + found.index, end: at + numText.length, correct: true,
+  };
+  return { equation, written, step: i };
+}
+
+/** How a record writes its final answer: the convention plus the exact text around the value. */
+export interface ConventionUse {
+  convention: AnswerConvention;
+  /** Text from the marker to the value ("#### ", "The answer is: ", "$\\boxed{"). */
+  prefix: string;
+  /** Text after the value up to the end of the statement ("}", "</answer>", "."). */
+  suffix: string;
+}
+
+export function conventionUse(r: ReasoningAnalysis): ConventionUse | undefined {
+  const f = r.final;
+  if (!f) return undefined;
+  return { convention: f.convention, prefix: r.text.slice(f.markerStart, f.start), suffix: r.text.slice(f.end, f.statementEnd) };
+}
+
+/** Tally of conventions over a file, with the most common exact wording of each. */
+export class ConventionTally {
+  private counts = new Map<AnswerConvention, number>();
+  private wordings = new Map<string, number>();
+  total = 0;
+
+  add(u: ConventionUse): void {
+    this.total++;
+    this.counts.set(u.convention, (this.counts.get(u.convention) ?? 0) + 1);
+    const key = `${u.convention}\u0000${u.prefix}\u0000${u.suffix}`;
+    this.wordings.set(key, (this.wordings.get(key) ?? 0) + 1);
+  }
+
+  remove(u: ConventionUse): void {
+    this.total--;
+    this.counts.set(u.convention, (this.counts.get(u.convention) ?? 1) - 1);
+    const key = `${u.convention}\u0000${u.prefix}\u0000${u.suffix}`;
+    const n = (this.wordings.get(key) ?? 1) - 1;
+    if (n <= 0) this.wordings.delete(key);
+    else this.wordings.set(key, n);
+  }
+
+  /** The prevailing convention: used by at least `minShare` of the records that have one, and by at least `minRecords`. */
+  prevailing(minShare: number, minRecords: number): { convention: AnswerConvention; share: number; count: number } | undefined {
+    let best: AnswerConvention | undefined;
+    let n = 0;
+    for (const [c, k] of this.counts) if (k > n) [best, n] = [c, k];
+    if (!best || n < minRecords || this.total === 0 || n / this.total < minShare) return undefined;
+    return { convention: best, share: n / this.total, count: n };
+  }
+
+  /** The most common wording of a convention. */
+  wording(convention: AnswerConvention): ConventionUse | undefined {
+    let best: string | undefined;
+    let n = 0;
+    for (const [key, k] of this.wordings) if (key.startsWith(`${convention}\u0000`) && k > n) [best, n] = [key, k];
+    if (!best) return undefined;
+    const [, prefix, suffix] = best.split('\u0000');
+    return { convention, prefix, suffix };
+  }
+}
+
+/** The final-answer statement for `value` in the given wording, ready to append after `text`. */
+export function answerStatement(text: string, wording: ConventionUse, value: string): string {
+  const sep = wording.convention === 'gsm8k' || /\n/.test(text) ? '\n' : text.endsWith(' ') || text === '' ? '' : ' ';
+  const prefix = wording.convention === 'gsm8k' ? wording.prefix.replace(/^\s+/, '') : wording.prefix;
+  return `${sep}${prefix}${value}${wording.suffix}`;
+}

@@ -1,0 +1,112 @@
+import type { FileRule, FindingDraft, RecordEntry, Span, TextEdit } from '../../types';
+import { analyzeRecord, jsonBody } from '../../cot/analysis';
+import { CONVENTION_LABELS } from '../../cot/finalAnswer';
+import { type ConventionUse, ConventionTally, answerStatement, clearLastResult, conventionUse } from '../../cot/results';
+
+const j = JSON.stringify;
+
+interface Missing {
+  pointer: string;
+  /** Span of the last step, relative to the record's first line. */
+  span: Span;
+  /** Where to append (end of the string), relative likewise. */
+  end: Span;
+  text: string;
+  /** The result the last step computes (the value of the answer line the fix appends). */
+  value?: string;
+}
+
+interface PerRecord {
+  use?: ConventionUse;
+  missing: Missing[];
+}
+
+function relative(s: Span, line: number): Span {
+  return { line: s.line - line, startColumn: s.startColumn, endLine: s.endLine - line, endColumn: s.endColumn };
+}
+
+/**
+ * COT001: a record that reasons (at least two steps with numbers or computations) but has no
+ * recognizable final answer and no separate answer field. A file rule so the quick fix can append
+ * the answer line in the file's prevailing convention.
+ */
+export const missingFinalAnswer: FileRule = {
+  id: 'COT001',
+  name: 'missing-final-answer',
+  description: 'The reasoning never states a final answer ("#### 72", "The answer is 72", \\boxed{72}, …) and the record has no answer field.',
+  tags: ['cot', 'final-answer'],
+  defaultSeverity: 'warning',
+  scope: 'file',
+  docs: {
+    rationale:
+      'Evaluation harnesses and answer-extraction code look for an explicit final answer; a rationale that stops after its last step teaches the model to stop without one, ' +
+      'and makes the record unusable for answer-based filtering. The rule applies to texts that reason (at least two steps with numbers or computations) ' +
+      'when the record has no separate answer field. The quick fix appends the last computed result in the wording most records of the file use (for example "#### 72").',
+    bad: [j({ question: 'Natalia sold 48 clips in April and half as many in May. How many altogether?', answer: 'Natalia sold 48/2 = <<48/2=24>>24 clips in May.\nNatalia sold 48+24 = <<48+24=72>>72 clips altogether.' })],
+    good: [
+      j({ question: 'Natalia sold 48 clips in April and half as many in May. How many altogether?', answer: 'Natalia sold 48/2 = <<48/2=24>>24 clips in May.\nNatalia sold 48+24 = <<48+24=72>>72 clips altogether.\n#### 72' }),
+      j({ question: 'How many clips altogether?', rationale: 'Natalia sold 48 / 2 = 24 clips in May. Natalia sold 48 + 24 = 72 clips altogether.', answer: '72' }),
+    ],
+  },
+  create() {
+    const tally = new ConventionTally();
+    const records = new Map<RecordEntry, PerRecord>();
+    return {
+      add(entry, ctx) {
+        const a = analyzeRecord(ctx);
+        const per: PerRecord = { missing: [] };
+        for (const r of a.reasonings) {
+          if (r.final) {
+            per.use ??= conventionUse(r);
+            continue;
+          }
+          if (a.fields.answer || !r.reasons()) continue;
+          const steps = r.steps;
+          const lastStep = steps[steps.length - 1];
+          const len = r.text.length;
+          const m: Missing = {
+            pointer: r.field.pointer,
+            span: relative(ctx.locateInString(r.field.pointer, lastStep ? lastStep.start : 0, lastStep ? lastStep.end : len), entry.line),
+            end: relative(ctx.locateInString(r.field.pointer, len, len), entry.line),
+            text: r.text,
+          };
+          const last = clearLastResult(r, undefined);
+          if (last && last.step === steps.length - 1) m.value = last.written.text.replace(/^-?[$€£¥]/, (s) => s.replace(/[$€£¥]/, ''));
+          per.missing.push(m);
+        }
+        if (per.use) tally.add(per.use);
+        if (per.use || per.missing.length) records.set(entry, per);
+      },
+      remove(entry) {
+        const per = records.get(entry);
+        if (!per) return;
+        if (per.use) tally.remove(per.use);
+        records.delete(entry);
+      },
+      findings() {
+        const out: FindingDraft[] = [];
+        const prevailing = tally.prevailing(0.5, 3);
+        const wording = prevailing && tally.wording(prevailing.convention);
+        for (const [entry, per] of records) {
+          for (const m of per.missing) {
+            const at = (s: Span) => ({ line: s.line + entry.line, startColumn: s.startColumn, endLine: s.endLine + entry.line, endColumn: s.endColumn });
+            const d: FindingDraft = {
+              ...at(m.span), field: m.pointer,
+              message: wording
+                ? `the reasoning has no final answer; most records of this file end with ${CONVENTION_LABELS[wording.convention]}`
+                : 'the reasoning has no final answer (e.g. "#### 72", "The answer is 72", "\\boxed{72}") and the record has no answer field',
+            };
+            if (wording && m.value) {
+              const insert = answerStatement(m.text, wording, m.value);
+              const e = at(m.end);
+              const edit: TextEdit = { line: e.line, startColumn: e.startColumn, endLine: e.endLine, endColumn: e.endColumn, text: jsonBody(insert) };
+              d.fix = { title: `Append the final answer line "${insert.trim()}"`, edits: [edit] };
+            }
+            out.push(d);
+          }
+        }
+        return out;
+      },
+    };
+  },
+};

@@ -1,0 +1,71 @@
+import type { FindingDraft, RecordRule } from '../../types';
+import { analyzeRecord } from '../../cot/analysis';
+import { acceptsResult, acceptsUpToUnit } from '../../cot/equations';
+import { classifyAnswer, compareAnswers } from '../../cot/finalAnswer';
+import { clearLastResult, includesValue, stepNumbers } from '../../cot/results';
+
+const j = JSON.stringify;
+
+function short(s: string): string {
+  const t = s.trim().replace(/\s+/g, ' ');
+  return t.length > 60 ? `${t.slice(0, 57)}…` : t;
+}
+
+/** COT002: the final answer in the reasoning disagrees with the record's separate answer field. */
+export const answerFieldMismatch: RecordRule = {
+  id: 'COT002',
+  name: 'answer-field-mismatch',
+  description: 'The reasoning\'s final answer disagrees with the record\'s answer field.',
+  tags: ['cot', 'final-answer'],
+  defaultSeverity: 'error',
+  scope: 'record',
+  docs: {
+    rationale:
+      'Records with a rationale and a separate answer (FLAN CoT, question/rationale/answer files) are often assembled from different sources; when the two disagree, ' +
+      'the model is trained to reason to one answer and state another. Answers are compared by meaning: numbers by value ("$1,200.00" equals "1200"), ' +
+      'multiple-choice letters ("(B)" equals "B"), yes/no, and text without case or punctuation. When the rationale has no final-answer statement, ' +
+      'a numeric answer is compared with the result its last step clearly computes.',
+    bad: [
+      j({ question: 'Weng earns $12 an hour. How much for 50 minutes?', rationale: 'Weng earns 12 / 60 = $0.2 per minute. Working 50 minutes, she earned 0.2 x 50 = $10.', answer: '12' }),
+      j({ question: 'Is the claim true?', rationale: 'The claim contradicts the record. So the answer is no.', answer: 'yes' }),
+    ],
+    good: [
+      j({ question: 'Weng earns $12 an hour. How much for 50 minutes?', rationale: 'Weng earns 12 / 60 = $0.2 per minute. Working 50 minutes, she earned 0.2 x 50 = $10.', answer: '10' }),
+      j({ question: 'Which option?', rationale: '1/5 * 5600 = 1120. The answer is (C).', answer: 'C' }),
+    ],
+  },
+  check(ctx) {
+    const a = analyzeRecord(ctx);
+    const answer = a.fields.answer;
+    if (!answer || !answer.text.trim()) return [];
+    const out: FindingDraft[] = [];
+    const span = () => ctx.locate(answer.pointer, 'value');
+    for (const r of a.reasonings) {
+      if (r.field.pointer === answer.pointer) continue;
+      const final = r.final;
+      if (final) {
+        if (compareAnswers(final, answer.text) !== 'mismatch') continue;
+        out.push({
+          ...span(), field: answer.pointer,
+          message: `the answer field says "${short(answer.text)}" but the reasoning concludes "${short(final.text)}"`,
+          related: [{ message: 'final answer in the reasoning', line: ctx.locateInString(r.field.pointer, final.start, final.end).line }],
+        });
+        continue;
+      }
+      const cls = classifyAnswer(answer.text);
+      if (cls.kind !== 'number' || !cls.number) continue;
+      const last = clearLastResult(r, undefined);
+      if (!last) continue;
+      const decimals = (answer.text.split('.')[1] ?? '').replace(/\D.*$/, '').length;
+      if (acceptsResult(last.written.value, cls.number, decimals) || acceptsResult(last.equation.value, cls.number, decimals)) continue;
+      if (acceptsUpToUnit(last.written.value, cls.number, decimals) || acceptsUpToUnit(last.equation.value, cls.number, decimals)) continue;
+      if (includesValue(stepNumbers(r, last.step), cls.number)) continue;
+      out.push({
+        ...span(), field: answer.pointer,
+        message: `the answer field says "${short(answer.text)}" but the reasoning ends with ${last.equation.expression} = ${last.written.text}`,
+        related: [{ message: 'last computation in the reasoning', line: ctx.locateInString(r.field.pointer, last.equation.start, last.equation.end).line }],
+      });
+    }
+    return out;
+  },
+};

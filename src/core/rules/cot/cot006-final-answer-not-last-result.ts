@@ -1,0 +1,50 @@
+import type { FindingDraft, RecordRule } from '../../types';
+import { analyzeRecord, fix, replaceEdit } from '../../cot/analysis';
+import { acceptsResult, acceptsUpToUnit } from '../../cot/equations';
+import { clearLastResult, includesValue, stepNumbers } from '../../cot/results';
+
+const j = JSON.stringify;
+
+/** COT006: the numeric final answer differs from the result the last step clearly computes. */
+export const finalAnswerNotLastResult: RecordRule = {
+  id: 'COT006',
+  name: 'final-answer-not-last-result',
+  description: 'The final answer differs from the result the last reasoning step computes.',
+  tags: ['cot', 'final-answer'],
+  defaultSeverity: 'error',
+  scope: 'record',
+  docs: {
+    rationale:
+      'When the last step computes 42 and the final answer line says 43, one of them is wrong, and a model trained on it learns that the answer need not follow from the reasoning. ' +
+      'To stay quiet on correct data the rule only speaks when the final answer is a number, the step right before it (or the same step) ends with a computation, ' +
+      'and the final answer is none of the numbers that step mentions. The quick fix writes the computed result as the final answer.',
+    bad: [j({ question: 'Julie read 12 pages yesterday and twice as many today. How many pages in total?', answer: 'Today she read 12 x 2 = <<12*2=24>>24 pages.\nIn total she read 12 + 24 = <<12+24=36>>36 pages.\n#### 38' })],
+    good: [
+      j({ question: 'Julie read 12 pages yesterday and twice as many today. How many pages in total?', answer: 'Today she read 12 x 2 = <<12*2=24>>24 pages.\nIn total she read 12 + 24 = <<12+24=36>>36 pages.\n#### 36' }),
+      j({ question: 'How many pages per hour if she reads 42 pages in 7 hours?', answer: 'She reads 42 pages in 7 hours, so 42 / 7 = <<42/7=6>>6 pages per hour.\n#### 6' }),
+    ],
+  },
+  check(ctx) {
+    const out: FindingDraft[] = [];
+    for (const r of analyzeRecord(ctx).reasonings) {
+      const final = r.final;
+      if (!final || final.kind !== 'number' || !final.number) continue;
+      const last = clearLastResult(r, final);
+      if (!last) continue;
+      const v = final.number;
+      const decimals = (final.text.split('.')[1] ?? '').replace(/\D.*$/, '').length;
+      if (acceptsResult(last.equation.value, v, decimals) || acceptsResult(last.written.value, v, decimals)) continue;
+      // "$0.25 more per can" -> "#### 25" (in cents): a unit change, not a contradiction
+      if (acceptsUpToUnit(last.written.value, v, decimals) || acceptsUpToUnit(last.equation.value, v, decimals)) continue;
+      if (includesValue(stepNumbers(r, last.step, { start: final.markerStart, end: final.statementEnd }), v)) continue;
+      const pointer = r.field.pointer;
+      const written = last.written.text.replace(/^[$€£¥]/, '');
+      out.push({
+        ...ctx.locateInString(pointer, final.start, final.end), field: pointer,
+        message: `the final answer is ${final.text}, but the last step computes ${last.equation.expression} = ${written}`,
+        fix: fix(`Change the final answer to ${written}`, [replaceEdit(ctx, pointer, final.start, final.end, written)]),
+      });
+    }
+    return out;
+  },
+};

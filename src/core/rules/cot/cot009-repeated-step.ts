@@ -1,0 +1,64 @@
+import type { FindingDraft, RecordRule } from '../../types';
+import { analyzeRecord, fix } from '../../cot/analysis';
+import { stepContent } from '../../cot/steps';
+
+const j = JSON.stringify;
+
+function normalize(s: string): string {
+  return s.toLowerCase().replace(/^(?:step\s+\d+\s*[:.)-]?|\d+[.)])\s*/, '').replace(/[\s*_`]+/g, ' ').replace(/[.!?;,]+$/, '').trim();
+}
+
+/** COT009: a step that repeats an earlier one word for word, or a numbered step with no content. */
+export const repeatedStep: RecordRule = {
+  id: 'COT009',
+  name: 'repeated-step',
+  description: 'A reasoning step repeats an earlier step word for word, or a numbered step is empty.',
+  tags: ['cot', 'structure'],
+  defaultSeverity: 'warning',
+  scope: 'record',
+  docs: {
+    rationale:
+      'Copied steps are a common artefact of generation loops and of merging records; they teach the model to repeat itself and inflate the apparent length of the reasoning. ' +
+      'An empty "Step 3:" says a step was lost. Short steps (under 12 characters) are not compared. The quick fix deletes the repeated copy.',
+    bad: [j({ question: 'How many clips?', answer: 'Natalia sold 48/2 = <<48/2=24>>24 clips in May.\nNatalia sold 48/2 = <<48/2=24>>24 clips in May.\nNatalia sold 48+24 = <<48+24=72>>72 clips.\n#### 72' })],
+    good: [j({ question: 'How many clips?', answer: 'Natalia sold 48/2 = <<48/2=24>>24 clips in May.\nNatalia sold 48+24 = <<48+24=72>>72 clips.\n#### 72' })],
+  },
+  check(ctx) {
+    const out: FindingDraft[] = [];
+    for (const r of analyzeRecord(ctx).reasonings) {
+      const steps = r.steps;
+      if (steps.length < 2) {
+        if (steps.length === 1 && steps[0].label && !stepContent(r.text, steps[0])) {
+          out.push({ ...ctx.locateInString(r.field.pointer, steps[0].start, steps[0].end), field: r.field.pointer, message: `step ${steps[0].label.num} is empty` });
+        }
+        continue;
+      }
+      const seen = new Map<string, number>();
+      steps.forEach((s, i) => {
+        if (s.label && !stepContent(r.text, s)) {
+          out.push({ ...ctx.locateInString(r.field.pointer, s.start, s.end), field: r.field.pointer, message: `${s.label.kind === 'step' ? 'Step' : 'item'} ${s.label.num} is empty` });
+          return;
+        }
+        const key = normalize(s.text);
+        if (key.length < 12 || !/[a-z]/.test(key)) return;
+        const first = seen.get(key);
+        if (first === undefined) {
+          seen.set(key, i);
+          return;
+        }
+        // delete the copy together with the separator before it
+        const prevEnd = steps[i - 1].end;
+        out.push({
+          ...ctx.locateInString(r.field.pointer, s.start, s.end), field: r.field.pointer,
+          message: `this step repeats step ${first + 1} word for word`,
+          fix: fix('Delete the repeated step', [{ ...span(ctx.locateInString(r.field.pointer, prevEnd, s.end)), text: '' }]),
+        });
+      });
+    }
+    return out;
+  },
+};
+
+function span(s: { line: number; startColumn: number; endLine: number; endColumn: number }) {
+  return { line: s.line, startColumn: s.startColumn, endLine: s.endLine, endColumn: s.endColumn };
+}
