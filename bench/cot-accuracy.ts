@@ -39,7 +39,7 @@ function wrongNumber(orig: string): string {
   const v = Number(clean);
   const decimals = (clean.split('.')[1] ?? '').length;
   let w = v;
-  while (w === v || w < 0) {
+  while (w === v || (v >= 0 && w < 0)) {
     const d = pick([1, 2, 3, 5, 7, 9, 10, 11, -1, -2, -3, -5, -10]);
     w = rand() < 0.2 ? v * 2 + d : v + d;
   }
@@ -200,6 +200,7 @@ function main(): void {
     const file = path.join(datasets, ds.file);
     if (!existsSync(file)) continue;
     const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).slice(0, limit);
+    if (process.env.COT_BENCH_TRACE) console.error(`${ds.name}: ${lines.length} records`);
     // clean records: every default-on finding is a false positive unless the record is really wrong
     const clean = runRules(DEFAULT_ON, lines);
     let flagged = 0;
@@ -215,6 +216,7 @@ function main(): void {
     // injections: one error per record, on every record where the error type applies
     for (const type of ds.inject) {
       const inj = injections[type];
+      if (process.env.COT_BENCH_TRACE) console.error(`  ${type}`);
       const mutated: string[] = [];
       for (const l of lines) {
         const rec = JSON.parse(l) as Rec;

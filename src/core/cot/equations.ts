@@ -66,7 +66,8 @@ const OPERAND_START = new Set(['num', 'lp', 'frac', 'boxed']);
 const OPEN_CHARS = new Set(['"', "'", '“', '‘', '`', '[', '>', '**', '$']);
 const VARIABLE_LETTERS = /^[a-zA-Z]$/;
 const OPERATOR_WORDS = new Set(['x', 'times', 'divided', 'multiplied']);
-const LABEL_WORDS = new Set(['step', 'chapter', 'page', 'level', 'grade', 'question', 'problem', 'line', 'part', 'room', 'no', 'version', 'rule', 'figure', 'table', 'section']);
+const CAPITAL_LABELS = new Set(['week', 'weeks', 'day', 'days', 'year', 'years', 'month', 'months', 'round', 'rounds', 'game', 'games', 'grades', 'levels', 'steps', 'chapters', 'pages']);
+const LABEL_WORDS = new Set(['day', 'week', 'step', 'chapter', 'page', 'level', 'grade', 'question', 'problem', 'line', 'part', 'room', 'no', 'version', 'rule', 'figure', 'table', 'section']);
 
 function isExprToken(t: Token): boolean {
   return t.kind === 'num' || t.kind === 'op' || t.kind === 'lp' || t.kind === 'rp' || t.kind === 'frac' || t.kind === 'boxed' || t.kind === 'unit';
@@ -140,8 +141,22 @@ function markUnits(toks: Token[]): void {
       toks[j - 1] = { ...toks[j - 1], kind: toks[j - 1].text === '/' ? 'op' : 'word' };
       j--;
     }
-    if (j > i + 1) toks[i] = { ...toks[i], unitAfter: true };
+    if (j > i + 1) {
+      const words: string[] = [];
+      for (let k = i + 1; k < j; k++) if (toks[k].kind === 'unit' && toks[k].text !== '/' && toks[k].text !== 'per') words.push(toks[k].text!);
+      toks[i] = { ...toks[i], unitAfter: true, unit: words.join(' ') };
+    }
   }
+}
+
+function stem(w: string): string {
+  const l = w.toLowerCase();
+  return l.length > 3 && l.endsWith('s') ? l.slice(0, -1) : l;
+}
+
+function sharesWord(a: string, b: string): boolean {
+  const wa = a.split(' ').map(stem);
+  return b.split(' ').map(stem).some((w) => wa.includes(w));
 }
 
 /** Parses toks[from, to) ignoring unit words; rejects ranges with a unit only on the second number ("3 - 4 weeks"). */
@@ -156,7 +171,14 @@ function parseRange(toks: Token[], from: number, to: number): { expr: Expr; list
   if (list) {
     for (let k = 1; k + 1 < list.length; k++) {
       const t = list[k];
-      if (t.kind === 'op' && t.text === '-' && list[k - 1].kind === 'num' && !list[k - 1].unitAfter && list[k + 1].kind === 'num' && list[k + 1].unitAfter) return undefined;
+      if (t.kind !== 'op' || (t.text !== '-' && t.text !== '+')) continue;
+      const a = list[k - 1];
+      const b = list[k + 1];
+      if (a.kind !== 'num' || b.kind !== 'num') continue;
+      // "3 - 4 weeks": a range
+      if (t.text === '-' && !a.unitAfter && b.unitAfter) return undefined;
+      // "4 pounds - 6 ounces = 58 ounces": different units, a conversion in between
+      if (a.unit && b.unit && !sharesWord(a.unit, b.unit)) return undefined;
     }
     const expr = parseTokens(list);
     return expr && { expr, list };
@@ -263,6 +285,10 @@ function leftSide(toks: Token[], eq: number, units: boolean): Segment | undefine
   }
   if (before && before.kind === 'word') {
     const w = before.text!.toLowerCase();
+    // "24 hours in a day - 4 hours cleaning - 2 hours = 18": a subtraction whose first operand is prose
+    if (first.kind === 'op') return undefined;
+    // "Weeks 1-2", "Day 3 + ...": a capitalized label
+    if (/^[A-Z]/.test(before.text!) && CAPITAL_LABELS.has(w)) return undefined;
     // "60 students x 2 / 3 = 40": the expression is the tail of a product with a unit
     if (OPERATOR_WORDS.has(w)) return undefined;
     // "12 x 1 and 1/4 = 15": a mixed number
@@ -270,6 +296,12 @@ function leftSide(toks: Token[], eq: number, units: boolean): Segment | undefine
     if (w === 'and' && b2 && b2.kind === 'num' && toks[s + 1]?.kind === 'op' && toks[s + 1].text === '/') return undefined;
     // "Step 2 - 3 ...", "Day 5 + ...": a label, not a quantity
     if (LABEL_WORDS.has(w)) return undefined;
+  }
+  if (before && before.kind === 'other') {
+    const b2 = toks[s - 2];
+    // ".8 + . 84 + .82": garbage inside a longer expression; "14, 400 / 80": a spaced thousands separator
+    if (b2 && b2.kind === 'op') return undefined;
+    if (before.text === ',' && b2 && b2.kind === 'num' && !before.space && first.kind === 'num' && /^\d{3}$/.test(first.value!.n.toString()) && first.value!.d === BigInt(1)) return undefined;
   }
   // "$100 + ($100 * (10 / 100) = $110": an unclosed "(" after an operator; the left side starts further left
   if (before && before.kind === 'lp') {
@@ -285,7 +317,10 @@ function leftSide(toks: Token[], eq: number, units: boolean): Segment | undefine
 /** What follows a final right side must not make it something else ("7x", "1:2", "3.4.5", "2/3/2024"). */
 function rightBoundaryOk(toks: Token[], j: number, text: string): boolean {
   const next = toks[j];
-  if (!next || next.space) return true;
+  if (!next) return true;
+  // an operator after the right side: it goes on with a variable ("= 24/Y", "= 16 + x")
+  if (next.kind === 'op') return false;
+  if (next.space) return true;
   if (next.kind === 'word') return !VARIABLE_LETTERS.test(next.text!) || next.text === 'm' || next.text === 'k' || next.text === 's';
   if (next.kind === 'other') {
     const after = text.charCodeAt(next.end);
@@ -324,11 +359,17 @@ function checkChain(segs: (Segment | undefined)[], toks: Token[], text: string, 
       prev = undefined;
       continue;
     }
+    if (prev && !hasOperator(prev.seg.expr)) {
+      // "4 - 2 = 2 hours = 120 minutes", "100 cents = $1": a plain number restated in other units
+      prev = undefined;
+    }
     if (!prev) {
       if (!hasOperator(seg.expr)) continue;
       const v = valueOf(seg.expr);
       if (!v) continue;
-      prev = { seg, value: v };
+      // "14 / 1 / 4 = 56": a chain of divisions is often meant as a / (b / c)
+      const alt = hasDivisionChain(seg.expr) ? evaluate(seg.expr, { rightAssociativeDivision: true }) : undefined;
+      prev = { seg, value: v, alt };
       continue;
     }
     const lhsSpan = segmentSpan(toks, prev.seg, text);
@@ -371,6 +412,10 @@ function checkChain(segs: (Segment | undefined)[], toks: Token[], text: string, 
       prev = { seg, value: rv, alt };
       continue;
     }
+    if (k === segs.length - 1 && prefixMatches(prev, seg)) {
+      prev = undefined;
+      continue;
+    }
     const span = segmentSpan(toks, seg, text);
     out.push({
       kind: 'inline', lhs: lhsSpan, expression, value: prev.value,
@@ -380,6 +425,16 @@ function checkChain(segs: (Segment | undefined)[], toks: Token[], text: string, 
     });
     prev = { seg, value: rv };
   }
+}
+
+/** The final right side starts with a part equal to the left side ("= 1/3 of $150 left"): the rest is prose. */
+function prefixMatches(prev: { seg: Segment; value: Rational; alt?: Rational }, seg: Segment): boolean {
+  for (let n = seg.list.length - 1; n >= 1; n--) {
+    const e = parseTokens(seg.list, 0, n);
+    const v = e && evaluate(e);
+    if (v && close(prev, v)) return true;
+  }
+  return false;
 }
 
 function hasDivisionChain(e: Expr): boolean {
@@ -551,7 +606,7 @@ export function acceptsUpToUnit(exact: Rational, written: Rational, decimals: nu
     for (const scaled of [rat(exact.n * k, exact.d), rat(exact.n, exact.d * k)]) {
       if (equals(scaled, written)) return true;
       // rounding after a unit change only when the rounding error stays small ("33.333%" -> 33)
-      if (Math.abs(toNumber(scaled)) >= 10 * 10 ** -decimals && acceptsResult(scaled, written, decimals)) return true;
+      if (Math.abs(toNumber(scaled)) >= 1 && acceptsResult(scaled, written, decimals)) return true;
     }
   }
   return false;

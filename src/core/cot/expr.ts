@@ -23,6 +23,8 @@ export interface Token {
   grouped?: boolean;
   /** num: followed by a unit ("16 feet", "20 minutes / day"). */
   unitAfter?: boolean;
+  /** num: the unit's words ("minutes day"). */
+  unit?: string;
   /** num: an integer part with a leading zero ("0900", "007"): a time or a code, not a quantity. */
   leadingZero?: boolean;
   /** op: the canonical operator (+ - * / ^); lp/rp: the bracket; word: the word; other: the character. */
@@ -93,6 +95,8 @@ export function tokenize(text: string, from = 0, to = text.length, options: Toke
       }
       let value = parseDecimal(text.slice(numStart, k))!;
       let percent = false;
+      // "8.333...%", "0.66…": a repeating decimal, compared by truncation
+      if (decimals > 0 && (text.startsWith('...', k) || text[k] === '…')) k += text[k] === '…' ? 1 : 3;
       let end = k;
       if (text.charCodeAt(k) === 37) {
         percent = true;
@@ -101,7 +105,10 @@ export function tokenize(text: string, from = 0, to = text.length, options: Toke
         percent = true;
         end = k + 2;
       }
-      if (percent) value = div(value, R_HUNDRED)!;
+      if (percent) {
+        value = div(value, R_HUNDRED)!;
+        decimals += 2;
+      }
       const tok: Omit<Token, 'space'> = { kind: 'num', start: i, end, value, decimals };
       if (percent) (tok as Token).percent = true;
       if (grouped) (tok as Token).grouped = true;
@@ -398,7 +405,12 @@ export function evaluate(e: Expr, options: EvalOptions = {}): Rational | undefin
       return evaluate(e.arg, options);
     case 'bin': {
       if (options.rightAssociativeDivision && e.op === '/' && e.left.type === 'bin' && e.left.op === '/') {
-        return evaluate({ type: 'bin', op: '/', left: e.left.left, right: { type: 'bin', op: '/', left: e.left.right, right: e.right } }, options);
+        // (a / b) / c read as a / (b / c), once at this level
+        const a = evaluate(e.left.left, options);
+        const b = evaluate(e.left.right, options);
+        const c = evaluate(e.right, options);
+        const bc = b && c && div(b, c);
+        return a && bc ? div(a, bc) : undefined;
       }
       const a = evaluate(e.left, options);
       if (!a) return undefined;

@@ -149,6 +149,12 @@ function unwrap(text: string, start: number, end: number): [number, number] {
       end -= 2;
       continue;
     }
+    if (s.startsWith('**') !== s.endsWith('**')) {
+      // an unpaired bold marker left over from "**Final Answer:** **42**"
+      if (s.startsWith('**')) start += 2;
+      else end -= 2;
+      continue;
+    }
     if (s.startsWith('$') && s.endsWith('$') && s.length > 2 && !/^\$\d[\d,.]*\$?$/.test(s.slice(0, -1))) {
       start += s.startsWith('$$') ? 2 : 1;
       end -= s.endsWith('$$') ? 2 : 1;
@@ -196,7 +202,7 @@ export function extractFinalAnswer(text: string): FinalAnswer | undefined {
   // a candidate nested in another one's value gives its value to the outer one
   let best: Candidate | undefined;
   for (const c of cands) {
-    const outer = cands.find((o) => o !== c && o.valueStart <= c.markerStart && c.statementEnd <= o.valueEnd + 1);
+    const outer = cands.find((o) => o !== c && ((o.valueStart <= c.markerStart && c.statementEnd <= o.valueEnd + 1) || (o.markerStart < c.markerStart && c.markerStart < o.valueStart)));
     if (outer) continue;
     if (!best || c.markerStart > best.markerStart) best = c;
   }

@@ -1,0 +1,80 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findAnnotations, findInlineEquations, formatRational } from '../../../src/core/cot/index';
+
+/** "lhs => written ok|WRONG" for each equation found. */
+function eqs(text: string): string[] {
+  return findInlineEquations(text).map((e) => `${e.expression} = ${e.result.text} ${e.correct ? 'ok' : 'WRONG'}`);
+}
+
+test('inline equations in the common notations', () => {
+  assert.deepEqual(eqs('3 × 4 = 12'), ['3 × 4 = 12 ok']);
+  assert.deepEqual(eqs('3*4=12'), ['3 × 4 = 12 ok']);
+  assert.deepEqual(eqs('then 12 + 8 = 21 apples'), ['12 + 8 = 21 WRONG']);
+  assert.deepEqual(eqs('$5 x 3 = $15'), ['$5 × 3 = $15 ok']);
+  assert.deepEqual(eqs('20% of 50 = 10'), ['20% × 50 = 10 ok']);
+  assert.deepEqual(eqs('3 times 4 = 12'), ['3 × 4 = 12 ok']);
+  assert.deepEqual(eqs('$\\frac{3}{4} \\times 8 = 6$'), ['(3 / 4) × 8 = 6 ok']);
+  assert.deepEqual(eqs('1,000 + 500 = 1,500'), ['1,000 + 500 = 1,500 ok']);
+  assert.deepEqual(eqs('3.50 * 2 = 7'), ['3.50 × 2 = 7 ok']);
+  assert.deepEqual(eqs('-5 + 3 = -2 and 10 - 20 = -10'), ['-5 + 3 = -2 ok', '10 - 20 = -10 ok']);
+});
+
+test('quantities with units between the numbers', () => {
+  assert.deepEqual(eqs('16 feet * 12 feet = 192 square feet'), ['16 × 12 = 192 ok']);
+  assert.deepEqual(eqs('20 minutes / day * 3 = 57 minutes / day'), ['20 × 3 = 57 WRONG']);
+  assert.deepEqual(eqs('$5 per hour x 3 hours = $15'), ['$5 × 3 = $15 ok']);
+});
+
+test('chains are read as running totals or as equal rewritings', () => {
+  assert.deepEqual(eqs('2 + 3 = 5 + 4 = 9'), ['2 + 3 = 5 ok', '5 + 4 = 9 ok']);
+  assert.deepEqual(eqs('(3 + 4) * 2 = 7 * 2 = 14'), ['7 × 2 = 14 ok']);
+  assert.deepEqual(eqs('2 + 3 = 6 + 4 = 10'), ['2 + 3 = 6 + 4 WRONG', '6 + 4 = 10 ok']);
+});
+
+test('rounding: a result is right when it is the value rounded (or truncated) to its written precision', () => {
+  assert.deepEqual(eqs('10/3 = 3.33'), ['10 / 3 = 3.33 ok']);
+  assert.deepEqual(eqs('10/3 = 3.3'), ['10 / 3 = 3.3 ok']);
+  assert.deepEqual(eqs('10/3 = 3.4'), ['10 / 3 = 3.4 WRONG']);
+  assert.deepEqual(eqs('2/3 = 0.67'), ['2 / 3 = 0.67 ok']);
+  assert.deepEqual(eqs('1/12 = 8.333...%'), ['1 / 12 = 8.333...% ok']);
+});
+
+test('percent signs used as unit labels are accepted', () => {
+  assert.deepEqual(eqs('20 + 5 = 25%'), ['20 + 5 = 25% ok']);
+  assert.deepEqual(eqs('100% - 20% = 80%'), ['100% - 20% = 80% ok']);
+  assert.deepEqual(eqs('$1 / 2 = 50 cents'), ['$1 / 2 = 50 ok']);
+});
+
+test('ambiguous text is not an equation', () => {
+  for (const t of [
+    'It takes 3 - 4 weeks.', 'On 2023-10-12 we met.', 'at 3:45 = late', 'a ratio of 1:2 = 3:6', 'call 555-1234',
+    'x = 5', '2x + 3 = 7', 'x + 3 = 7', '5 x 3 inches', '1 hour = 60 minutes', 'f(2) = 9', 'a2+3=5', 'In 1990 - 2000 there were',
+    'Step 2 - 1 = done', '4 pounds - 6 ounces = 58 ounces', '0900 - 0130 = 0730 hours', 'the ratio is 8/3 = 24/Y', 'so 3*30 = 30 + M trees',
+    'for i = 0; i < 10', 'if a == 3 + 4', 'weeks 3 - 4 weeks = 7',
+  ]) {
+    assert.deepEqual(findInlineEquations(t).filter((e) => !e.correct), [], t);
+  }
+  assert.deepEqual(eqs('x = 5'), []);
+  assert.deepEqual(eqs('1 hour = 60 minutes'), []);
+});
+
+test('an equation inside prose keeps exact offsets', () => {
+  const text = 'She sold 48 / 2 = 25 clips.';
+  const [e] = findInlineEquations(text);
+  assert.equal(text.slice(e.start, e.end), '48 / 2 = 25');
+  assert.equal(text.slice(e.result.start, e.result.end), '25');
+  assert.equal(formatRational(e.value), '24');
+});
+
+test('GSM8K calculator annotations and the number after them', () => {
+  const text = 'Natalia sold 48/2 = <<48/2=25>>25 clips and 3*4 = <<3*4=12>>$13 and <<1/2=.5>>.5 and <<10/3=3.33>>3.33';
+  const got = findAnnotations(text).map((a) => `${a.expression}=${a.result.text} ${a.correct ? 'ok' : 'WRONG'} after=${a.after?.text}`);
+  assert.deepEqual(got, ['48 / 2=25 WRONG after=25', '3 × 4=12 ok after=13', '1 / 2=.5 ok after=.5', '10 / 3=3.33 ok after=3.33']);
+  const [first] = findAnnotations(text);
+  assert.equal(text.slice(first.start, first.end), '<<48/2=25>>');
+  assert.equal(text.slice(first.result.start, first.result.end), '25');
+  // the inline equation written around an annotation is marked, so the annotation rules own it
+  const inline = findInlineEquations(text);
+  assert.ok(inline[0].annotated);
+});

@@ -1,0 +1,207 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cotRules } from '../../../src/core/rules/cot/index';
+import { missingFinalAnswer } from '../../../src/core/rules/cot/cot001-missing-final-answer';
+import { answerFieldMismatch } from '../../../src/core/rules/cot/cot002-answer-field-mismatch';
+import { arithmeticMismatch } from '../../../src/core/rules/cot/cot003-arithmetic-mismatch';
+import { annotationMismatch } from '../../../src/core/rules/cot/cot004-annotation-mismatch';
+import { annotationTextMismatch } from '../../../src/core/rules/cot/cot005-annotation-text-mismatch';
+import { finalAnswerNotLastResult } from '../../../src/core/rules/cot/cot006-final-answer-not-last-result';
+import { unsupportedQuantity } from '../../../src/core/rules/cot/cot007-unsupported-quantity';
+import { stepNumbering } from '../../../src/core/rules/cot/cot008-step-numbering';
+import { repeatedStep } from '../../../src/core/rules/cot/cot009-repeated-step';
+import { thinkTags } from '../../../src/core/rules/cot/cot010-think-tags';
+import { reasoningAfterAnswer } from '../../../src/core/rules/cot/cot011-reasoning-after-answer';
+import { answerConvention } from '../../../src/core/rules/cot/cot012-answer-convention';
+import type { TextField } from '../../../src/core/types';
+import { applyFix, jsonl, runFileRule, runRule } from './helpers';
+
+const gsm = (answer: string) => jsonl({ question: 'Natalia sold 48 clips in April and half as many in May. How many altogether?', answer });
+
+test('registry: twelve COT rules in id order, unique names, docs with examples', () => {
+  assert.deepEqual(cotRules.map((r) => r.id), ['COT001', 'COT002', 'COT003', 'COT004', 'COT005', 'COT006', 'COT007', 'COT008', 'COT009', 'COT010', 'COT011', 'COT012']);
+  assert.equal(new Set(cotRules.map((r) => r.name)).size, 12);
+  for (const r of cotRules) {
+    assert.ok(r.docs.rationale.length > 80, r.id);
+    for (const line of [...r.docs.bad, ...r.docs.good]) JSON.parse(line);
+  }
+  assert.equal(unsupportedQuantity.defaultSeverity, 'off');
+  assert.equal(answerConvention.defaultSeverity, 'info');
+});
+
+test('each record rule reports its bad examples and stays quiet on its good examples', () => {
+  for (const r of cotRules) {
+    if (r.scope !== 'record') continue;
+    for (const line of r.docs.bad) assert.ok(runRule(r, line).length > 0, `${r.id} should report: ${line}`);
+    for (const line of r.docs.good) assert.deepEqual(runRule(r, line), [], `${r.id} should accept: ${line}`);
+  }
+  for (const line of missingFinalAnswer.docs.bad) assert.equal(runFileRule(missingFinalAnswer, [line]).length, 1);
+  for (const line of missingFinalAnswer.docs.good) assert.deepEqual(runFileRule(missingFinalAnswer, [line]), []);
+});
+
+test('COT003 points at the wrong equation and fixes the result', () => {
+  const line = jsonl({ question: 'q', rationale: 'She sold 48 / 2 = 25 clips in May. Then $5 x 3 = $16 total.', answer: '25' });
+  const fs = runRule(arithmeticMismatch, line);
+  assert.deepEqual(fs.map((f) => [f.message, f.covered, f.field]), [
+    ['48 / 2 is 24, not 25', '48 / 2 = 25', '/rationale'],
+    ['$5 × 3 is 15, not 16', '$5 x 3 = $16', '/rationale'],
+  ]);
+  assert.equal(applyFix(line, fs[0]), line.replace('= 25 clips', '= 24 clips'));
+  assert.equal(applyFix(line, fs[1]), line.replace('$16', '$15'));
+  assert.deepEqual(runRule(arithmeticMismatch, jsonl({ output: 'Each gets 10 / 3 = 3.33 dollars, about 3.3, and 1 hour = 60 minutes.' })), []);
+});
+
+test('COT003 maps spans through JSON escapes (newlines, quotes, unicode)', () => {
+  const line = jsonl({ question: 'q', rationale: 'Line one "quoted" é.\nSo 3 × 4 = 13.', answer: '13' });
+  const [f] = runRule(arithmeticMismatch, line);
+  assert.equal(f.covered, '3 × 4 = 13');
+  assert.equal(applyFix(line, f), line.replace('= 13.', '= 12.'));
+});
+
+test('COT004 wrong annotation: fix replaces the result inside and the repeated number after it', () => {
+  const line = gsm('Natalia sold 48/2 = <<48/2=25>>25 clips in May.\nNatalia sold 48+25 = <<48+25=73>>73 clips altogether.\n#### 73');
+  const fs = runRule(annotationMismatch, line);
+  assert.equal(fs.length, 1);
+  assert.equal(fs[0].message, '48 / 2 is 24, not 25');
+  assert.equal(fs[0].covered, '<<48/2=25>>');
+  assert.equal(applyFix(line, fs[0]), line.replace('<<48/2=25>>25', '<<48/2=24>>24'));
+  assert.deepEqual(runRule(annotationMismatch, gsm('Each gets 10/3 = <<10/3=3.33>>3.33.\n#### 3.33')), []);
+});
+
+test('COT005 annotation and text disagree: points at the text, fixes it', () => {
+  const line = gsm('Natalia sold 48/2 = <<48/2=24>>25 clips in May.\n#### 25');
+  const fs = runRule(annotationTextMismatch, line);
+  assert.equal(fs.length, 1);
+  assert.equal(fs[0].covered, '25');
+  assert.match(fs[0].message, /text says 25 but the annotation computes 48 \/ 2 = 24/);
+  assert.equal(applyFix(line, fs[0]), line.replace('>>25 clips', '>>24 clips'));
+  // "85%" after <<100-15=85>> is the same number with a unit
+  assert.deepEqual(runRule(annotationTextMismatch, gsm('That is 100 - 15 = <<100-15=85>>85% of it.\n#### 85')), []);
+});
+
+test('COT006 final answer against the last computed result', () => {
+  const line = gsm('Today 12 x 2 = <<12*2=24>>24 pages.\nIn total 12 + 24 = <<12+24=36>>36 pages.\n#### 38');
+  const fs = runRule(finalAnswerNotLastResult, line);
+  assert.equal(fs.length, 1);
+  assert.equal(fs[0].covered, '38');
+  assert.equal(fs[0].message, 'the final answer is 38, but the last step computes 12 + 24 = 36');
+  assert.equal(applyFix(line, fs[0]), line.replace('#### 38', '#### 36'));
+  // restating the result, unit changes (dollars -> cents), a number the last step mentions: no finding
+  assert.deepEqual(runRule(finalAnswerNotLastResult, gsm('Lee earned 528 + 30 = $<<528+30=558>>558.\nLee earned $558 last week.\n#### 558')), []);
+  assert.deepEqual(runRule(finalAnswerNotLastResult, gsm('It is .50-.25 = $<<.50-.25=0.25>>0.25 more per can\n#### 25')), []);
+  assert.deepEqual(runRule(finalAnswerNotLastResult, gsm('She reads 42 pages in 7 hours, 42/7 = <<42/7=6>>6 per hour.\n#### 7')), []);
+  // the restatement after the computation carries the error
+  assert.equal(runRule(finalAnswerNotLastResult, gsm('So 528 + 30 = $<<528+30=558>>558.\nLee earned $558 last week.\n#### 569')).length, 1);
+});
+
+test('COT002 answer field against the rationale (FLAN question/rationale/answer)', () => {
+  const flan = (rationale: string, answer: string) => jsonl({ question: 'q', answer, rationale });
+  const bad = flan('Weng earns 12 / 60 = $0.2 per minute. Working 50 minutes, she earned 0.2 x 50 = $10.', '12');
+  const fs = runRule(answerFieldMismatch, bad);
+  assert.equal(fs.length, 1);
+  assert.equal(fs[0].covered, '"12"');
+  assert.equal(fs[0].field, '/answer');
+  assert.deepEqual(runRule(answerFieldMismatch, flan('... she earned 0.2 x 50 = $10.', '$10.00')), []);
+  assert.equal(runRule(answerFieldMismatch, flan('The claim is false. So the answer is no.', 'yes')).length, 1);
+  assert.deepEqual(runRule(answerFieldMismatch, flan('1/5 * 5600 = 1120. So the answer is (C).', 'C')), []);
+  assert.deepEqual(runRule(answerFieldMismatch, flan('Marlboro used cowboys in its ads.', 'yes')), []);
+});
+
+test('COT001 missing final answer; the fix appends one in the file\'s convention', () => {
+  const ok = (n: number) => gsm(`She has ${n} + 1 = <<${n}+1=${n + 1}>>${n + 1} apples.\nThen ${n + 1} * 2 = <<${n + 1}*2=${2 * (n + 1)}>>${2 * (n + 1)} apples.\n#### ${2 * (n + 1)}`);
+  const missing = gsm('Natalia sold 48/2 = <<48/2=24>>24 clips in May.\nNatalia sold 48+24 = <<48+24=72>>72 clips altogether.');
+  const lines = [ok(1), ok(2), ok(3), missing];
+  const fs = runFileRule(missingFinalAnswer, lines);
+  assert.equal(fs.length, 1);
+  assert.equal(fs[0].line, 3);
+  assert.equal(fs[0].covered, 'Natalia sold 48+24 = <<48+24=72>>72 clips altogether.');
+  assert.match(fs[0].message, /most records of this file end with "#### N"/);
+  assert.equal(applyFix(lines[3], fs[0]), gsm('Natalia sold 48/2 = <<48/2=24>>24 clips in May.\nNatalia sold 48+24 = <<48+24=72>>72 clips altogether.\n#### 72'));
+  // a record with a separate answer field is not missing one; prose without computations does not reason
+  assert.deepEqual(runFileRule(missingFinalAnswer, [jsonl({ question: 'q', rationale: '48 / 2 = 24. 48 + 24 = 72.', answer: '72' })]), []);
+  assert.deepEqual(runFileRule(missingFinalAnswer, [jsonl({ instruction: 'Tips?', output: '1. Sleep 8 hours.\n2. Eat 3 meals.' })]), []);
+});
+
+test('COT001 without a prevailing convention reports but offers no fix', () => {
+  const fs = runFileRule(missingFinalAnswer, [gsm('She sold 48/2 = <<48/2=24>>24.\nThen 48+24 = <<48+24=72>>72.')]);
+  assert.equal(fs.length, 1);
+  assert.equal(fs[0].fix, undefined);
+});
+
+test('COT007 (off by default) flags an operand that comes from nowhere', () => {
+  const line = jsonl({ question: 'Tom has 5 apples and buys 3 more. How many?', answer: 'Tom has 5 + 17 = <<5+17=22>>22 apples.\n#### 22' });
+  const fs = runRule(unsupportedQuantity, line);
+  assert.ok(fs.length >= 1);
+  assert.equal(fs[0].covered, '17');
+  assert.equal(fs[0].severity, 'info');
+  assert.deepEqual(runRule(unsupportedQuantity, jsonl({ question: 'Tom has five apples and buys twice as many. How many?', answer: 'He buys 5 * 2 = <<5*2=10>>10.\nTotal 5 + 10 = <<5+10=15>>15.\n#### 15' })), []);
+});
+
+test('COT008 step numbering gaps and repeats; the fix renumbers the rest', () => {
+  const line = jsonl({ question: 'q', rationale: 'Step 1: 3 + 4 = 7.\nStep 2: 7 × 2 = 14.\nStep 4: 14 - 1 = 13.\nStep 5: done 13.', answer: '13' });
+  const fs = runRule(stepNumbering, line);
+  assert.equal(fs.length, 1);
+  assert.equal(fs[0].message, 'Step numbering jumps from 2 to 4');
+  assert.equal(fs[0].covered, '4');
+  assert.equal(applyFix(line, fs[0]), line.replace('Step 4', 'Step 3').replace('Step 5', 'Step 4'));
+  const rep = runRule(stepNumbering, jsonl({ output: '1. Add 3 + 4 = 7\n2. Double 7\n2. Subtract 1 from 14' }));
+  assert.equal(rep[0].message, 'item 2 is numbered twice');
+  // a list that restarts at 1 is a new list
+  assert.deepEqual(runRule(stepNumbering, jsonl({ output: '1. a 3\n2. b 4\nNow another:\n1. c 5\n2. d 6' })), []);
+});
+
+test('COT009 repeated step (fix deletes the copy) and empty step', () => {
+  const line = gsm('Natalia sold 48/2 = <<48/2=24>>24 clips in May.\nNatalia sold 48/2 = <<48/2=24>>24 clips in May.\nNatalia sold 48+24 = <<48+24=72>>72 clips.\n#### 72');
+  const fs = runRule(repeatedStep, line);
+  assert.equal(fs.length, 1);
+  assert.equal(fs[0].message, 'this step repeats step 1 word for word');
+  assert.equal(applyFix(line, fs[0]), gsm('Natalia sold 48/2 = <<48/2=24>>24 clips in May.\nNatalia sold 48+24 = <<48+24=72>>72 clips.\n#### 72'));
+  const empty = runRule(repeatedStep, jsonl({ question: 'q', rationale: 'Step 1: 3 + 4 = 7.\nStep 2:\nStep 3: 7 × 2 = 14.', answer: '14' }));
+  assert.deepEqual(empty.map((f) => [f.message, f.covered]), [['Step 2 is empty', 'Step 2:']]);
+});
+
+const chat = (content: string) => jsonl({ messages: [{ role: 'user', content: 'What is 3 + 4?' }, { role: 'assistant', content }] });
+
+test('COT010 think tags: unclosed, stray, nested; chat assistant turns are reasoning texts', () => {
+  assert.deepEqual(runRule(thinkTags, chat('<think>3 + 4 = 7. The answer is 7.')).map((f) => [f.covered, f.field]), [['<think>', '/messages/1/content']]);
+  assert.match(runRule(thinkTags, chat('3 + 4 = 7.</think>The answer is 7.'))[0].message, /without an opening/);
+  assert.match(runRule(thinkTags, chat('<think>a<think>b</think></think>7'))[0].message, /opened again/);
+  assert.deepEqual(runRule(thinkTags, chat('<think>3 + 4 = 7.</think>The answer is 7.')), []);
+});
+
+test('chat format: fields come from the format\'s text-field roles when there is a format', () => {
+  const line = chat('<think>3 + 4 = 8</think> The answer is 8.');
+  const fields: TextField[] = [
+    { pointer: '/messages/0/content', role: 'prompt', text: 'What is 3 + 4?', turn: 0, turnRole: 'user' },
+    { pointer: '/messages/1/content', role: 'response', text: '<think>3 + 4 = 8</think> The answer is 8.', turn: 1, turnRole: 'assistant' },
+  ];
+  const format = { id: 'openai-chat' } as never;
+  const fs = runRule(arithmeticMismatch, line, { format, textFields: fields });
+  assert.deepEqual(fs.map((f) => [f.message, f.covered]), [['3 + 4 is 7, not 8', '3 + 4 = 8']]);
+});
+
+test('config cot pointers choose the fields', () => {
+  const line = jsonl({ problem: 'q', work: 'So 3 + 4 = 8.', final: '8' });
+  assert.deepEqual(runRule(arithmeticMismatch, line), []);
+  const fs = runRule(arithmeticMismatch, line, { options: { cot: { question: '/problem', rationale: '/work', answer: '/final' } } });
+  assert.equal(fs[0].covered, '3 + 4 = 8');
+});
+
+test('COT011 reasoning after the final answer', () => {
+  const line = gsm('She has 3 + 4 = <<3+4=7>>7 apples.\n#### 7\nWait, she also gets 2 more, so 7 + 2 = 9 apples in total.');
+  const fs = runRule(reasoningAfterAnswer, line);
+  assert.equal(fs.length, 1);
+  assert.equal(fs[0].covered, 'Wait, she also gets 2 more, so 7 + 2 = 9 apples in total.');
+  assert.deepEqual(runRule(reasoningAfterAnswer, jsonl({ instruction: 'q', output: '3 + 4 = 7. The answer is 7. I hope this helps!' })), []);
+});
+
+test('COT012 reports records whose convention differs from the file\'s', () => {
+  const lines = [1, 2, 3, 4, 5].map((n) => gsm(`${n} + 1 = <<${n}+1=${n + 1}>>${n + 1}\n#### ${n + 1}`));
+  lines.push(gsm('3 + 4 = <<3+4=7>>7.\nThe answer is 7.'));
+  const fs = runFileRule(answerConvention, lines);
+  assert.equal(fs.length, 1);
+  assert.equal(fs[0].line, 5);
+  assert.equal(fs[0].covered, 'The answer is 7.');
+  assert.match(fs[0].message, /written as "The answer is N"; 83 % of the records with a final answer use "#### N"/);
+  assert.deepEqual(runFileRule(answerConvention, lines.slice(2)), [], 'too few records to call a convention prevailing');
+});
