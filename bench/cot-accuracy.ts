@@ -154,15 +154,13 @@ const injections: Record<string, Injection> = {
         lines.splice(i + 1, 0, l);
         return { ...rec, [key]: lines.join('\n') };
       }
-      // one paragraph: repeat a sentence
-      const sents = s.match(/[^.!?]+[.!?]+(?:\s+|$)/g);
-      if (!sents || sents.length < 1) return undefined;
+      // one paragraph: repeat a sentence (split after a lower-case word or a number, so "Mr." or "J." do not end one)
+      const sents = s.split(/(?<=[a-z0-9]{2}[.!?])\s+(?=[A-Z0-9"])/);
       const cand = sents.map((x, i) => ({ x, i })).filter((x) => x.x.trim().length >= 15);
       if (!cand.length) return undefined;
       const { x, i } = pick(cand);
-      const copy = x.endsWith(' ') ? x : `${x} `;
-      sents.splice(i, 1, copy, x);
-      return { ...rec, [key]: sents.join('') };
+      sents.splice(i, 1, x, x);
+      return { ...rec, [key]: sents.join(' ') };
     },
   },
 };
@@ -231,8 +229,9 @@ function main(): void {
       const recall = mutated.length ? hit / mutated.length : NaN;
       rows.push(`| ${ds.name} | ${type} | ${inj.expect.join(' / ')} | ${mutated.length} | ${hit} | ${recall.toFixed(4)} |`);
       if (showFp) {
+        let shown = 0;
         res.forEach((fs, i) => {
-          if (!fs.some((f) => inj.expect.includes(f.ruleId)) && fpDetails.length < 400) fpDetails.push(`MISS ${ds.name} ${type}: ${fs.map(describe).join(' | ')}\n  ${mutated[i].slice(0, 3000)}`);
+          if (!fs.some((f) => inj.expect.includes(f.ruleId)) && shown++ < 25) fpDetails.push(`MISS ${ds.name} ${type}: ${fs.map(describe).join(' | ')}\n  ${mutated[i].slice(0, 3000)}`);
         });
       }
     }

@@ -6,6 +6,7 @@ import type { Fix, RecordContext, RecordEntry, Span, TextEdit } from '../types';
 import { type Equation, findAnnotations, findInlineEquations, mayHaveEquations } from './equations';
 import { type CotFields, type ReasoningField, cotFields, readCotPointers } from './fields';
 import { type FinalAnswer, extractFinalAnswer } from './finalAnswer';
+import { type QuickFacts, quickScan } from './quick';
 import { type Step, splitSteps } from './steps';
 
 export class ReasoningAnalysis {
@@ -14,7 +15,13 @@ export class ReasoningAnalysis {
   private _inline: Equation[] | undefined;
   private _steps: Step[] | undefined;
   private _equations: Equation[] | undefined;
+  private _quick: QuickFacts | undefined;
   constructor(readonly field: ReasoningField) {}
+
+  /** Cheap facts from one pass in doubles (the hot path; see quick.ts). */
+  get quick(): QuickFacts {
+    return (this._quick ??= quickScan(this.field.text));
+  }
 
   get text(): string {
     return this.field.text;
@@ -79,8 +86,8 @@ const cache = new WeakMap<RecordEntry, { key: string; value: RecordAnalysis }>()
 
 /** The record's CoT analysis (cached per record entry and CoT field mapping). */
 export function analyzeRecord(ctx: RecordContext): RecordAnalysis {
-  const pointers = readCotPointers(ctx.options);
-  const key = `${ctx.format?.id ?? ''}|${pointers ? JSON.stringify(pointers) : ''}`;
+  const pointers = ctx.options.cot === undefined ? undefined : readCotPointers(ctx.options);
+  const key = pointers ? `${ctx.format?.id ?? ''}|${JSON.stringify(pointers)}` : ctx.format?.id ?? '';
   const hit = cache.get(ctx.record);
   if (hit && hit.key === key) return hit.value;
   const value = new RecordAnalysis(cotFields(ctx));

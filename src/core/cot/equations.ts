@@ -193,7 +193,29 @@ function parseRange(toks: Token[], from: number, to: number): { expr: Expr; list
  */
 export function findInlineEquations(text: string): Equation[] {
   if (!mayHaveEquations(text)) return [];
-  const toks = tokenize(text, 0, text.length, { annotations: true });
+  if (text.length < 400 || text.indexOf('\n') < 0) return findInRange(text, 0, text.length);
+  // long multi-line texts: only the lines with an '=' (equations never span lines)
+  const out: Equation[] = [];
+  let from = 0;
+  while (from < text.length) {
+    let nl = text.indexOf('\n', from);
+    if (nl < 0) nl = text.length;
+    const eq = text.indexOf('=', from);
+    if (eq < 0) break;
+    if (eq < nl) out.push(...findInRange(text, from, nl));
+    else {
+      // jump to the line holding the next '='
+      const lineStart = text.lastIndexOf('\n', eq) + 1;
+      from = lineStart;
+      continue;
+    }
+    from = nl + 1;
+  }
+  return out;
+}
+
+function findInRange(text: string, start: number, stop: number): Equation[] {
+  const toks = tokenize(text, start, stop, { annotations: true });
   const annAfter = new Set<number>(); // token indexes right after an annotation
   const clean: Token[] = [];
   for (const t of toks) {
@@ -228,7 +250,17 @@ export function findInlineEquations(text: string): Equation[] {
       }
       // a trailing operator is not part of the side ("= 12 -" in "= 12 - that is")
       while (j > k + 1 && clean[j - 1].kind === 'op') j--;
-      const seg = j > k + 1 ? parseSide(clean, k + 1, j) : undefined;
+      let seg = j > k + 1 ? parseSide(clean, k + 1, j) : undefined;
+      if (!seg) {
+        // "= 3 amoebae after 6 days": the unit words ran into the next quantity; stop at the first unit
+        let u = k + 1;
+        while (u < j && clean[u].kind !== 'unit') u++;
+        if (u < j && u > k + 1) {
+          j = u;
+          while (j > k + 1 && clean[j - 1].kind === 'op') j--;
+          seg = parseSide(clean, k + 1, j);
+        }
+      }
       const next = clean[j];
       if (seg && next && next.kind === 'eq') {
         segs.push(seg);

@@ -49,7 +49,8 @@ export function tokenize(text: string, from = 0, to = text.length, options: Toke
   let space = true;
   let i = from;
   const push = (t: Omit<Token, 'space'>) => {
-    out.push({ ...t, space } as Token);
+    (t as Token).space = space;
+    out.push(t as Token);
     space = false;
   };
   while (i < to) {

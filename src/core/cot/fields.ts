@@ -130,6 +130,14 @@ export function fieldsByKeys(value: unknown): CotFields {
   const out: CotFields = { reasonings: [], sources: [] };
   if (!value || typeof value !== 'object' || Array.isArray(value)) return out;
   const rec = value as Record<string, unknown>;
+  // hot path: GSM8K {question, answer: "… #### N"}
+  if (typeof rec.question === 'string' && typeof rec.answer === 'string' && rec.rationale === undefined && rec.messages === undefined && rec.conversations === undefined && rec.answer.indexOf('####') >= 0) {
+    const question = { pointer: '/question', text: rec.question };
+    out.question = question;
+    out.sources.push(question);
+    out.reasonings.push({ pointer: '/answer', text: rec.answer, role: 'rationale', question });
+    return out;
+  }
   for (const key of CHAT_KEYS) {
     const turns = rec[key];
     if (!Array.isArray(turns)) continue;

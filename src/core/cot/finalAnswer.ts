@@ -7,7 +7,7 @@
  */
 import { evaluateString } from './expr';
 import { parseNumberText } from './numbers';
-import { type Rational, equals, mul, R_HUNDRED } from './rational';
+import { type Rational, equals, mul, parseDecimal, R_HUNDRED } from './rational';
 
 export type AnswerConvention = 'gsm8k' | 'final-answer-is' | 'answer-is' | 'answer-colon' | 'boxed' | 'answer-tag';
 
@@ -195,8 +195,31 @@ export function classifyAnswer(text: string): Pick<FinalAnswer, 'kind' | 'number
   return { kind: 'text' };
 }
 
+const PLAIN_NUMBER = /^-?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+/**
+ * Hot path for GSM8K: the text ends with a "#### N" line holding a plain number and uses no other
+ * convention. Anything else goes through the general extraction.
+ */
+function gsm8kFast(text: string): FinalAnswer | undefined {
+  const at = text.lastIndexOf('####');
+  if (at < 0 || (at > 0 && text.charCodeAt(at - 1) !== 10) || text.indexOf('\n', at) >= 0) return undefined;
+  let vs = at + 4;
+  while (text.charCodeAt(vs) === 32) vs++;
+  let ve = text.length;
+  while (ve > vs && (text.charCodeAt(ve - 1) === 32 || text.charCodeAt(ve - 1) === 13)) ve--;
+  const value = text.slice(vs, ve);
+  if (!PLAIN_NUMBER.test(value)) return undefined;
+  if (text.indexOf('nswer') >= 0 || text.indexOf('NSWER') >= 0 || text.indexOf('\\boxed') >= 0 || text.indexOf('\\fbox') >= 0) return undefined;
+  const number = parseDecimal(value.replace('$', ''));
+  if (!number) return undefined;
+  return { text: value, start: vs, end: ve, convention: 'gsm8k', markerStart: at, statementEnd: ve, kind: 'number', number };
+}
+
 /** The text's final answer (the last final-answer statement), or undefined. */
 export function extractFinalAnswer(text: string): FinalAnswer | undefined {
+  const fast = gsm8kFast(text);
+  if (fast) return fast;
   const cands = collect(text);
   if (!cands.length) return undefined;
   // a candidate nested in another one's value gives its value to the outer one

@@ -26,6 +26,7 @@ function gcd(a: bigint, b: bigint): bigint {
 export function rat(n: bigint | number, d: bigint | number = ONE): Rational {
   let nn = typeof n === 'bigint' ? n : BigInt(n);
   let dd = typeof d === 'bigint' ? d : BigInt(d);
+  if (dd === ONE) return { n: nn, d: ONE };
   if (dd === ZERO) throw new RangeError('zero denominator');
   if (dd < ZERO) {
     nn = -nn;
@@ -39,9 +40,9 @@ export const R_ZERO: Rational = { n: ZERO, d: ONE };
 export const R_ONE: Rational = { n: ONE, d: ONE };
 export const R_HUNDRED: Rational = { n: BigInt(100), d: ONE };
 
-export const add = (a: Rational, b: Rational): Rational => rat(a.n * b.d + b.n * a.d, a.d * b.d);
-export const sub = (a: Rational, b: Rational): Rational => rat(a.n * b.d - b.n * a.d, a.d * b.d);
-export const mul = (a: Rational, b: Rational): Rational => rat(a.n * b.n, a.d * b.d);
+export const add = (a: Rational, b: Rational): Rational => (a.d === ONE && b.d === ONE ? { n: a.n + b.n, d: ONE } : rat(a.n * b.d + b.n * a.d, a.d * b.d));
+export const sub = (a: Rational, b: Rational): Rational => (a.d === ONE && b.d === ONE ? { n: a.n - b.n, d: ONE } : rat(a.n * b.d - b.n * a.d, a.d * b.d));
+export const mul = (a: Rational, b: Rational): Rational => (a.d === ONE && b.d === ONE ? { n: a.n * b.n, d: ONE } : rat(a.n * b.n, a.d * b.d));
 export const neg = (a: Rational): Rational => ({ n: -a.n, d: a.d });
 export const isZero = (a: Rational): boolean => a.n === ZERO;
 export const isInteger = (a: Rational): boolean => a.d === ONE;

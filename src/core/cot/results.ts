@@ -37,6 +37,16 @@ export function stepNumbers(r: ReasoningAnalysis, i: number, exclude?: { start: 
     .map((n) => n.value);
 }
 
+/** Numbers written after `pos` up to the end of step `i` (outside `exclude`): "= 6 pages per hour, which is 7 …". */
+export function numbersAfter(r: ReasoningAnalysis, pos: number, i: number, exclude?: { start: number; end: number }): Rational[] {
+  const s = r.steps[i];
+  if (!s || pos >= s.end) return [];
+  const tail = r.text.slice(pos, s.end);
+  return extractNumbers(tail)
+    .filter((n) => !exclude || n.end + pos <= exclude.start || n.start + pos >= exclude.end)
+    .map((n) => n.value);
+}
+
 export function includesValue(values: Rational[], v: Rational): boolean {
   return values.some((x) => equals(x, v));
 }

@@ -25,7 +25,7 @@ export interface Step {
 
 const STEP_LABEL_RE = /(?:^|(?<=[\s.;:,*#]))(?:\*\*|#{1,4}\s*)?Step\s+(\d{1,3})\s*(?:[:.)\-–—]|\*\*)/gi;
 const LIST_RE = /^(\s*)(?:\*\*)?(\d{1,3})([.)])(?:\*\*)?(?=\s|$)/;
-const ABBREV = /(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|etc|approx|No|Fig|e\.g|i\.e|a\.m|p\.m|U\.S|Inc|Ltd|Co|Mt|ft|in|oz|lb|lbs|hr|hrs|min|sec)|\b[A-Z])$/;
+const ABBREV = /(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|approx|No|Fig|e\.g|i\.e|U\.S|Inc|Ltd|Co|Mt)|\b[A-Z])$/;
 
 interface Line {
   start: number;
@@ -50,6 +50,14 @@ function trimmed(text: string, start: number, end: number): [number, number] {
   return [start, end];
 }
 
+/** "vitamin K." ends a sentence; "John D." and "W. S." are initials. */
+function afterLowerWord(text: string, dot: number): boolean {
+  const letter = dot - 1;
+  if (!/[A-Z]/.test(text[letter] ?? '') || /[A-Za-z]/.test(text[letter - 1] ?? '')) return false;
+  const m = /([A-Za-z]+)\s+$/.exec(text.slice(Math.max(0, letter - 30), letter));
+  return !!m && /^[a-z]/.test(m[1]) && m[1].length > 1;
+}
+
 /** Sentence ranges inside [start, end). */
 export function splitSentences(text: string, start: number, end: number): Line[] {
   const out: Line[] = [];
@@ -63,7 +71,7 @@ export function splitSentences(text: string, start: number, end: number): Line[]
     let k = i + 1;
     while (k < end && (text[k] === ' ' || text[k] === '\t')) k++;
     if (k < end && !/[A-Z0-9"'“$(*]/.test(text[k])) continue;
-    if (c === '.' && ABBREV.test(text.slice(Math.max(s, i - 6), i))) continue;
+    if (c === '.' && ABBREV.test(text.slice(Math.max(s, i - 6), i)) && !afterLowerWord(text, i)) continue;
     out.push({ start: s, end: i + 1 });
     s = i + 1;
   }

@@ -89,7 +89,9 @@ test('COT006 final answer against the last computed result', () => {
   // restating the result, unit changes (dollars -> cents), a number the last step mentions: no finding
   assert.deepEqual(runRule(finalAnswerNotLastResult, gsm('Lee earned 528 + 30 = $<<528+30=558>>558.\nLee earned $558 last week.\n#### 558')), []);
   assert.deepEqual(runRule(finalAnswerNotLastResult, gsm('It is .50-.25 = $<<.50-.25=0.25>>0.25 more per can\n#### 25')), []);
-  assert.deepEqual(runRule(finalAnswerNotLastResult, gsm('She reads 42 pages in 7 hours, 42/7 = <<42/7=6>>6 per hour.\n#### 7')), []);
+  assert.deepEqual(runRule(finalAnswerNotLastResult, gsm('She reads 42/7 = <<42/7=6>>6 pages per hour, so she needs 7 hours.\n#### 7')), []);
+  // an operand of the last computation is no excuse
+  assert.equal(runRule(finalAnswerNotLastResult, gsm('She reads 42 pages in 7 hours, 42/7 = <<42/7=6>>6 per hour.\n#### 7')).length, 1);
   // the restatement after the computation carries the error
   assert.equal(runRule(finalAnswerNotLastResult, gsm('So 528 + 30 = $<<528+30=558>>558.\nLee earned $558 last week.\n#### 569')).length, 1);
 });

@@ -2,7 +2,7 @@ import type { FindingDraft, RecordRule } from '../../types';
 import { analyzeRecord } from '../../cot/analysis';
 import { acceptsResult, acceptsUpToUnit } from '../../cot/equations';
 import { classifyAnswer, compareAnswers } from '../../cot/finalAnswer';
-import { clearLastResult, includesValue, stepNumbers } from '../../cot/results';
+import { clearLastResult, includesValue, numbersAfter } from '../../cot/results';
 
 const j = JSON.stringify;
 
@@ -59,7 +59,7 @@ export const answerFieldMismatch: RecordRule = {
       const decimals = (answer.text.split('.')[1] ?? '').replace(/\D.*$/, '').length;
       if (acceptsResult(last.written.value, cls.number, decimals) || acceptsResult(last.equation.value, cls.number, decimals)) continue;
       if (acceptsUpToUnit(last.written.value, cls.number, decimals) || acceptsUpToUnit(last.equation.value, cls.number, decimals)) continue;
-      if (includesValue(stepNumbers(r, last.step), cls.number)) continue;
+      if (includesValue(numbersAfter(r, last.written.end, last.step), cls.number)) continue;
       out.push({
         ...span(), field: answer.pointer,
         message: `the answer field says "${short(answer.text)}" but the reasoning ends with ${last.equation.expression} = ${last.written.text}`,

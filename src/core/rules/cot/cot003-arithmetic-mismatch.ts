@@ -33,6 +33,7 @@ export const arithmeticMismatch: RecordRule = {
   check(ctx) {
     const out: FindingDraft[] = [];
     for (const r of analyzeRecord(ctx).reasonings) {
+      if (!r.quick.freeEquals) continue;
       for (const eq of r.inline) {
         if (eq.correct || eq.annotated) continue;
         const pointer = r.field.pointer;

@@ -29,6 +29,7 @@ export const annotationMismatch: RecordRule = {
   check(ctx) {
     const out: FindingDraft[] = [];
     for (const r of analyzeRecord(ctx).reasonings) {
+      if (r.quick.annotationsOk) continue;
       for (const eq of r.annotations) {
         if (eq.correct) continue;
         const pointer = r.field.pointer;

@@ -24,6 +24,7 @@ export const annotationTextMismatch: RecordRule = {
   check(ctx) {
     const out: FindingDraft[] = [];
     for (const r of analyzeRecord(ctx).reasonings) {
+      if (r.quick.annotationsOk) continue;
       for (const eq of r.annotations) {
         const after = eq.after;
         if (!after) continue;

@@ -1,7 +1,8 @@
 import type { FindingDraft, RecordRule } from '../../types';
 import { analyzeRecord, fix, replaceEdit } from '../../cot/analysis';
 import { acceptsResult, acceptsUpToUnit } from '../../cot/equations';
-import { clearLastResult, includesValue, stepNumbers } from '../../cot/results';
+import { toNumber } from '../../cot/rational';
+import { clearLastResult, includesValue, numbersAfter } from '../../cot/results';
 
 const j = JSON.stringify;
 
@@ -29,6 +30,9 @@ export const finalAnswerNotLastResult: RecordRule = {
     for (const r of analyzeRecord(ctx).reasonings) {
       const final = r.final;
       if (!final || final.kind !== 'number' || !final.number) continue;
+      // hot path: the last annotated result already equals the answer
+      const q = r.quick;
+      if (q.lastEnd >= 0 && q.lastEnd <= final.markerStart && q.lastFreeEquals < q.lastEnd && q.lastValue === toNumber(final.number)) continue;
       const last = clearLastResult(r, final);
       if (!last) continue;
       const v = final.number;
@@ -36,7 +40,7 @@ export const finalAnswerNotLastResult: RecordRule = {
       if (acceptsResult(last.equation.value, v, decimals) || acceptsResult(last.written.value, v, decimals)) continue;
       // "$0.25 more per can" -> "#### 25" (in cents): a unit change, not a contradiction
       if (acceptsUpToUnit(last.written.value, v, decimals) || acceptsUpToUnit(last.equation.value, v, decimals)) continue;
-      if (includesValue(stepNumbers(r, last.step, { start: final.markerStart, end: final.statementEnd }), v)) continue;
+      if (includesValue(numbersAfter(r, last.written.end, last.step, { start: final.markerStart, end: final.statementEnd }), v)) continue;
       const pointer = r.field.pointer;
       const written = last.written.text.replace(/^[$€£¥]/, '');
       out.push({

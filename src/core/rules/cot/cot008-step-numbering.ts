@@ -3,6 +3,8 @@ import { analyzeRecord, fix, replaceEdit } from '../../cot/analysis';
 import type { Step } from '../../cot/steps';
 
 const j = JSON.stringify;
+/** Quick test: some line starts with a number and "." or ")", or a "Step N" label appears. */
+const LABEL_HINT = /(?:^|\n|\\n)\s*(?:\*\*)?\d{1,3}[.)](?:\*\*)?(?:\s|$)|step\s+\d/i;
 
 /** COT008: gaps or repeats in "Step 1/2/4" or "1. 2. 2." numbering. */
 export const stepNumbering: RecordRule = {
@@ -23,7 +25,7 @@ export const stepNumbering: RecordRule = {
   check(ctx) {
     const out: FindingDraft[] = [];
     for (const r of analyzeRecord(ctx).reasonings) {
-      if (!/\d/.test(r.text)) continue;
+      if (!LABEL_HINT.test(r.text)) continue;
       const labeled = r.steps.filter((s) => s.label);
       if (labeled.length < 2) continue;
       for (const kind of ['step', 'list'] as const) {

@@ -4,6 +4,31 @@ import { stepContent } from '../../cot/steps';
 
 const j = JSON.stringify;
 
+/**
+ * Hot path: a multi-line text whose lines are all different (case-insensitively), none of which
+ * starts with a label that could be empty or renumbered. Single-line texts need the sentence split.
+ */
+function quickDistinctLines(text: string): boolean {
+  let from = 0;
+  let lines = 0;
+  const seen = new Set<string>();
+  for (;;) {
+    const nl = text.indexOf('\n', from);
+    const line = (nl < 0 ? text.slice(from) : text.slice(from, nl)).trim();
+    lines++;
+    const c = line.charCodeAt(0);
+    if (((c >= 48 && c <= 57) && /^\d{1,3}[.)](?:\s|$)/.test(line)) || c === 42 || c === 35 || ((c === 83 || c === 115) && /^step/i.test(line))) return false;
+    const key = line.toLowerCase();
+    if (key.length >= 12) {
+      if (seen.has(key)) return false;
+      seen.add(key);
+    }
+    if (nl < 0) break;
+    from = nl + 1;
+  }
+  return lines > 1 && text.indexOf('\\n') < 0;
+}
+
 function normalize(s: string): string {
   return s.toLowerCase().replace(/^(?:step\s+\d+\s*[:.)-]?|\d+[.)])\s*/, '').replace(/[\s*_`]+/g, ' ').replace(/[.!?;,]+$/, '').trim();
 }
@@ -26,6 +51,7 @@ export const repeatedStep: RecordRule = {
   check(ctx) {
     const out: FindingDraft[] = [];
     for (const r of analyzeRecord(ctx).reasonings) {
+      if (r.text.length < 24 || quickDistinctLines(r.text)) continue;
       const steps = r.steps;
       if (steps.length < 2) {
         if (steps.length === 1 && steps[0].label && !stepContent(r.text, steps[0])) {
@@ -40,7 +66,7 @@ export const repeatedStep: RecordRule = {
           return;
         }
         const key = normalize(s.text);
-        if (key.length < 12 || !/[a-z]/.test(key)) return;
+        if (key.length < 12 || !(/[a-z]/.test(key) || key.includes('='))) return;
         const first = seen.get(key);
         if (first === undefined) {
           seen.set(key, i);

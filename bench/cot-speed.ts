@@ -1,0 +1,113 @@
+/**
+ * CoT linting speed: all COT rules over a generated GSM8K-like JSONL text (default ≥ 100 MB),
+ * against a bare JSON.parse loop over the same lines, measured in the same run.
+ *
+ *   npx tsx bench/cot-speed.ts            # ~100 MB
+ *   npx tsx bench/cot-speed.ts --mb=20    # smaller
+ *
+ * Prints throughput of both and the ratio (target: COT rules at ≥ 0.25 of the JSON.parse loop).
+ */
+import { cotRules } from '../src/core/rules/cot/index';
+import type { FileRuleState, RecordRule } from '../src/core/types';
+import { benchContext } from './cot-accuracy.context';
+
+const mbArg = process.argv.find((a) => a.startsWith('--mb='));
+const targetBytes = (mbArg ? Number(mbArg.slice(5)) : 100) * 1024 * 1024;
+
+function prng(seed: number): () => number {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rand = prng(7);
+const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+const pick = <T>(a: T[]): T => a[Math.floor(rand() * a.length)];
+
+const NAMES = ['Natalia', 'Weng', 'Betty', 'Julie', 'James', 'Mark', 'Albert', 'Ken', 'Alexis', 'Tina', 'Randy', 'Joy'];
+const THINGS = ['clips', 'apples', 'pages', 'cookies', 'marbles', 'stickers', 'books', 'dollars', 'miles', 'cupcakes'];
+
+/** One GSM8K-style record: a question and 2-6 annotated steps ending in "#### N" (about 2 % carry a slip). */
+function record(): string {
+  const name = pick(NAMES);
+  const thing = pick(THINGS);
+  let v = int(2, 120);
+  const question = `${name} has ${v} ${thing} in April and buys some more ${thing} in May, then gives some away to friends and family over the summer. How many ${thing} does ${name} have at the end of the summer?`;
+  const steps: string[] = [];
+  const n = int(2, 6);
+  for (let i = 0; i < n; i++) {
+    const b = int(2, 40);
+    const op = pick(['+', '*', '-', '/']);
+    let expr: string;
+    let r: number;
+    if (op === '/' && v % b === 0) [expr, r] = [`${v}/${b}`, v / b];
+    else if (op === '-' && v > b) [expr, r] = [`${v}-${b}`, v - b];
+    else if (op === '*') [expr, r] = [`${v}*${b}`, v * b];
+    else [expr, r] = [`${v}+${b}`, v + b];
+    const shown = rand() < 0.02 ? r + 1 : r;
+    const shownExpr = expr.replace('*', pick([' x ', '*', ' * '])).replace('/', pick(['/', ' / ']));
+    steps.push(`${pick(['So', 'Then', 'This means', 'After that,', 'In total,'])} ${name} has ${shownExpr} = <<${expr}=${shown}>>${shown} ${thing} ${pick(['left', 'in total', 'now', 'after that step'])}.`);
+    v = r;
+  }
+  return JSON.stringify({ question, answer: `${steps.join('\n')}\n#### ${v}` });
+}
+
+function main(): void {
+  const lines: string[] = [];
+  let bytes = 0;
+  while (bytes < targetBytes) {
+    const l = record();
+    lines.push(l);
+    bytes += l.length + 1;
+  }
+  const mb = bytes / 1024 / 1024;
+  console.log(`generated ${lines.length} records, ${mb.toFixed(1)} MB`);
+
+  const parseLoop = () => {
+    const t = performance.now();
+    let keys = 0;
+    for (const l of lines) keys += Object.keys(JSON.parse(l) as object).length;
+    if (keys < 0) console.log(keys);
+    return performance.now() - t;
+  };
+
+  const recordRules = cotRules.filter((r): r is RecordRule => r.scope === 'record' && r.defaultSeverity !== 'off');
+  const fileRules = cotRules.filter((r) => r.scope === 'file' && r.defaultSeverity !== 'off');
+  const cotLoop = () => {
+    const t = performance.now();
+    const states: { state: FileRuleState; options: Record<string, unknown> }[] = fileRules.map((r) => {
+      const options = { ...(r.defaultOptions ?? {}) };
+      if (r.scope !== 'file') throw new Error('unreachable');
+      return { options, state: r.create({ options, format: undefined, file: { detection: { format: undefined, confidence: 0, mixed: false, shares: [], sampled: 0 }, blankLines: [], lineCount: lines.length, bom: false, eol: 'lf', lineText: () => '' } }) };
+    });
+    let findings = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i];
+      const ctx = benchContext(l, JSON.parse(l), i);
+      for (const r of recordRules) {
+        ctx.options = r.defaultOptions ?? {};
+        findings += r.check(ctx).length;
+      }
+      for (const s of states) {
+        ctx.options = s.options;
+        s.state.add(ctx.record, ctx);
+      }
+    }
+    for (const s of states) findings += s.state.findings().length;
+    return { ms: performance.now() - t, findings };
+  };
+
+  parseLoop(); // warm-up
+  const base = Math.min(parseLoop(), parseLoop());
+  const cot = cotLoop();
+  const cot2 = cotLoop();
+  const cotMs = Math.min(cot.ms, cot2.ms);
+  console.log(`JSON.parse loop:            ${base.toFixed(0)} ms  (${(mb / (base / 1000)).toFixed(1)} MB/s)`);
+  console.log(`JSON.parse + all COT rules: ${cotMs.toFixed(0)} ms  (${(mb / (cotMs / 1000)).toFixed(1)} MB/s), ${cot.findings} findings`);
+  console.log(`ratio (COT throughput / JSON.parse throughput): ${(base / cotMs).toFixed(3)}  (target ≥ 0.25)`);
+}
+
+main();

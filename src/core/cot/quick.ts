@@ -1,0 +1,198 @@
+/**
+ * The hot path: one allocation-free pass over a reasoning text that answers "is anything here
+ * possibly wrong?" in doubles. Clean records (the vast majority) stop here; anything suspect goes
+ * to the exact analysis (tokenizer, parser, rationals), which alone decides what is reported.
+ * A fast "accept" is only given when the double-precision check leaves no doubt.
+ */
+
+export interface QuickFacts {
+  /** Every annotation parsed, is right, and the number after it agrees. */
+  annotationsOk: boolean;
+  /** Number of `<<…>>` annotations. */
+  annotations: number;
+  /** An '=' outside annotations that is not immediately followed by one (an inline equation to check). */
+  freeEquals: boolean;
+  /** Position of the last free '=' (or -1). */
+  lastFreeEquals: number;
+  /** The value the text shows for the last annotation (the number after it, else its result); NaN if none. */
+  lastValue: number;
+  /** End of the last annotation (and of the number after it). */
+  lastEnd: number;
+}
+
+// A tiny recursive-descent evaluator over text[pos, end) in doubles. NaN for anything unexpected.
+let src = '';
+let pos = 0;
+let end = 0;
+
+function skip(): void {
+  while (pos < end && src.charCodeAt(pos) === 32) pos++;
+}
+
+function num(): number {
+  skip();
+  const start = pos;
+  let seenDigit = false;
+  while (pos < end) {
+    const c = src.charCodeAt(pos);
+    if (c >= 48 && c <= 57) seenDigit = true;
+    else if (c !== 46 && c !== 44) break;
+    pos++;
+  }
+  if (!seenDigit) return NaN;
+  let s = src.slice(start, pos);
+  if (s.indexOf(',') >= 0) s = s.replace(/,/g, '');
+  return Number(s);
+}
+
+function primary(): number {
+  skip();
+  const c = src.charCodeAt(pos);
+  if (c === 40) {
+    pos++;
+    const v = sum();
+    skip();
+    if (src.charCodeAt(pos) !== 41) return NaN;
+    pos++;
+    return v;
+  }
+  if (c === 45) {
+    pos++;
+    return -primary();
+  }
+  return num();
+}
+
+function power(): number {
+  const base = primary();
+  skip();
+  if (src.charCodeAt(pos) === 42 && src.charCodeAt(pos + 1) === 42) {
+    pos += 2;
+    return base ** power();
+  }
+  if (src.charCodeAt(pos) === 94) {
+    pos++;
+    return base ** power();
+  }
+  return base;
+}
+
+function product(): number {
+  let v = power();
+  for (;;) {
+    skip();
+    const c = src.charCodeAt(pos);
+    if (c === 42 && src.charCodeAt(pos + 1) !== 42) {
+      pos++;
+      v *= power();
+    } else if (c === 47) {
+      pos++;
+      v /= power();
+    } else return v;
+  }
+}
+
+function sum(): number {
+  let v = product();
+  for (;;) {
+    skip();
+    const c = src.charCodeAt(pos);
+    if (c === 43) {
+      pos++;
+      v += product();
+    } else if (c === 45) {
+      pos++;
+      v -= product();
+    } else return v;
+  }
+}
+
+/** Value of text[from, to) as a plain arithmetic expression in doubles, NaN when it is anything else. */
+export function quickEval(text: string, from: number, to: number): number {
+  src = text;
+  pos = from;
+  end = to;
+  const v = sum();
+  skip();
+  return pos === end ? v : NaN;
+}
+
+/** Decimals written in text[from, to) after the point. */
+function decimalsOf(text: string, from: number, to: number): number {
+  const dot = text.indexOf('.', from);
+  return dot < 0 || dot >= to ? 0 : to - dot - 1;
+}
+
+/** Written `w` (with `d` decimals) is clearly an acceptable rendering of `v`: exact, rounded or truncated. */
+export function quickAccepts(v: number, w: number, d: number): boolean {
+  if (!Number.isFinite(v) || !Number.isFinite(w)) return false;
+  const eps = 1e-9 * Math.max(1, Math.abs(v));
+  const diff = v - w;
+  const unit = 10 ** -d;
+  if (Math.abs(diff) <= 0.5 * unit - eps) return true;
+  // truncation toward zero
+  return v >= 0 ? diff >= -eps && diff < unit - eps : diff <= eps && diff > -unit + eps;
+}
+
+const NO_FACTS: QuickFacts = { annotationsOk: true, annotations: 0, freeEquals: false, lastFreeEquals: -1, lastValue: NaN, lastEnd: -1 };
+
+export function quickScan(text: string): QuickFacts {
+  let eqAt = text.indexOf('=');
+  if (eqAt < 0) return NO_FACTS;
+  let annotationsOk = true;
+  let annotations = 0;
+  let freeEquals = false;
+  let lastFreeEquals = -1;
+  let lastValue = NaN;
+  let lastEnd = -1;
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf('<<', from);
+    const segEnd = open < 0 ? text.length : open;
+    // '=' signs between `from` and the next annotation
+    while (eqAt >= 0 && eqAt < segEnd) {
+      if (eqAt >= from) {
+        let k = eqAt + 1;
+        while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 36)) k++;
+        if (!(text.charCodeAt(k) === 60 && text.charCodeAt(k + 1) === 60)) {
+          freeEquals = true;
+          lastFreeEquals = eqAt;
+        }
+      }
+      eqAt = text.indexOf('=', eqAt + 1);
+    }
+    if (open < 0) break;
+    const close = text.indexOf('>>', open + 2);
+    if (close < 0) break;
+    annotations++;
+    const eq = text.indexOf('=', open + 2);
+    if (eq < 0 || eq > close || text.indexOf('=', eq + 1) < close && text.indexOf('=', eq + 1) >= 0) {
+      annotationsOk = false;
+    } else {
+      const v = quickEval(text, open + 2, eq);
+      const w = quickEval(text, eq + 1, close);
+      const d = decimalsOf(text, eq + 1, close);
+      if (!quickAccepts(v, w, d)) annotationsOk = false;
+      lastValue = w;
+      // the number written right after ">>"
+      let a = close + 2;
+      if (text.charCodeAt(a) === 36) a++;
+      let b = a;
+      while (b < text.length) {
+        const c = text.charCodeAt(b);
+        if ((c >= 48 && c <= 57) || c === 44 || (c === 46 && b + 1 < text.length && text.charCodeAt(b + 1) >= 48 && text.charCodeAt(b + 1) <= 57) || (c === 45 && b === a)) b++;
+        else break;
+      }
+      if (b > a) {
+        if (text.charCodeAt(b) === 37) annotationsOk = false; // "85%": let the exact analysis judge the unit
+        const after = quickEval(text, a, b);
+        if (!(after === w || quickAccepts(w, after, decimalsOf(text, a, b)) || quickAccepts(v, after, decimalsOf(text, a, b)))) annotationsOk = false;
+        lastValue = after;
+        lastEnd = b;
+      } else lastEnd = close + 2;
+    }
+    from = close + 2;
+    if (eqAt >= 0 && eqAt < from) eqAt = text.indexOf('=', from);
+  }
+  return { annotationsOk, annotations, freeEquals, lastFreeEquals, lastValue, lastEnd };
+}
