@@ -220,6 +220,9 @@ function findInRange(text: string, start: number, stop: number): Equation[] {
   const clean: Token[] = [];
   for (const t of toks) {
     if (t.kind === 'ann') {
+      // "= $<<6*3=18>>18": the currency sign belongs to the number after the annotation
+      const last = clean[clean.length - 1];
+      if (last && last.kind === 'other' && /^[$€£¥]$/.test(last.text!)) clean.pop();
       annAfter.add(clean.length);
       continue;
     }
@@ -384,7 +387,7 @@ function checkChain(segs: (Segment | undefined)[], toks: Token[], text: string, 
   // the chain starts at the first computation; "1 hour = 60 minutes" (no operator) is not one
   let k = 0;
   while (k < segs.length - 1 && (!segs[k] || !hasOperator(segs[k]!.expr))) k++;
-  let prev: { seg: Segment; value: Rational; alt?: Rational } | undefined;
+  let prev: Prev | undefined;
   for (; k < segs.length; k++) {
     const seg = segs[k];
     if (!seg) {
@@ -399,9 +402,12 @@ function checkChain(segs: (Segment | undefined)[], toks: Token[], text: string, 
       if (!hasOperator(seg.expr)) continue;
       const v = valueOf(seg.expr);
       if (!v) continue;
-      // "14 / 1 / 4 = 56": a chain of divisions is often meant as a / (b / c)
+      // "14 / 1 / 4 = 56": a chain of divisions is often meant as a / (b / c); "$40,000 / 1 year/$5,000 = 8"
+      // reads left to right although "1 year/$5,000" is written tight
       const alt = hasDivisionChain(seg.expr) ? evaluate(seg.expr, { rightAssociativeDivision: true }) : undefined;
-      prev = { seg, value: v, alt };
+      const loose = parseTokens(seg.list, 0, seg.list.length, false);
+      const lv = loose && evaluate(loose);
+      prev = { seg, value: v, alt, alt2: lv && !equals(lv, v) ? lv : undefined };
       continue;
     }
     const lhsSpan = segmentSpan(toks, prev.seg, text);
@@ -460,7 +466,15 @@ function checkChain(segs: (Segment | undefined)[], toks: Token[], text: string, 
 }
 
 /** The final right side starts with a part equal to the left side ("= 1/3 of $150 left"): the rest is prose. */
-function prefixMatches(prev: { seg: Segment; value: Rational; alt?: Rational }, seg: Segment): boolean {
+interface Prev {
+  seg: Segment;
+  value: Rational;
+  /** Other readings the writer may have meant (rounded value carried on, a / (b / c), left-to-right). */
+  alt?: Rational;
+  alt2?: Rational;
+}
+
+function prefixMatches(prev: Prev, seg: Segment): boolean {
   for (let n = seg.list.length - 1; n >= 1; n--) {
     const e = parseTokens(seg.list, 0, n);
     const v = e && evaluate(e);
@@ -475,11 +489,11 @@ function hasDivisionChain(e: Expr): boolean {
   return hasDivisionChain(e.arg);
 }
 
-function close(prev: { value: Rational; alt?: Rational }, v: Rational): boolean {
-  return equals(prev.value, v) || (prev.alt !== undefined && equals(prev.alt, v));
+function close(prev: { value: Rational; alt?: Rational; alt2?: Rational }, v: Rational): boolean {
+  return equals(prev.value, v) || (prev.alt !== undefined && equals(prev.alt, v)) || (prev.alt2 !== undefined && equals(prev.alt2, v));
 }
 
-function closeAny(prev: { value: Rational; alt?: Rational }, v: Rational | undefined): boolean {
+function closeAny(prev: { value: Rational; alt?: Rational; alt2?: Rational }, v: Rational | undefined): boolean {
   return v !== undefined && close(prev, v);
 }
 
@@ -500,10 +514,11 @@ function substituteLead(seg: Segment, lead: Token, value: Rational): Rational | 
 }
 
 /** Does the written number on the right match the previous side's value (with every tolerance)? */
-function sideMatches(prev: { seg: Segment; value: Rational; alt?: Rational }, rhs: Expr, tok: Token): boolean {
+function sideMatches(prev: Prev, rhs: Expr, tok: Token): boolean {
   const decimals = tok.decimals ?? 0;
   if (acceptsResult(prev.value, tok.value!, decimals)) return true;
   if (prev.alt && acceptsResult(prev.alt, tok.value!, decimals)) return true;
+  if (prev.alt2 && acceptsResult(prev.alt2, tok.value!, decimals)) return true;
   // "6 km / 1 / 30 hour": a chain of divisions often means a / (b / c)
   if (hasDivisionChain(prev.seg.expr)) {
     const v = evaluate(prev.seg.expr, { rightAssociativeDivision: true });

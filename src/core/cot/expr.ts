@@ -285,7 +285,7 @@ const TIGHT_FRACTION: [number, number] = [35, 36];
 
 class Parser {
   pos: number;
-  constructor(readonly toks: Token[], from: number, readonly end: number) {
+  constructor(readonly toks: Token[], from: number, readonly end: number, readonly tightFractions = true) {
     this.pos = from;
   }
   peek(): Token | undefined {
@@ -311,7 +311,7 @@ class Parser {
       }
       // "6 km / 1/30 hour": a fraction written tight ("1/30") binds before spaced operators
       const next = this.pos + 1 < this.end ? this.toks[this.pos + 1] : undefined;
-      const tight = op === '/' && !t.space && next && !next.space && next.kind === 'num' && left.type === 'num';
+      const tight = this.tightFractions && op === '/' && !t.space && next && !next.space && next.kind === 'num' && left.type === 'num';
       const bp = tight ? TIGHT_FRACTION : BINDING[op];
       if (!bp || bp[0] < minBp) break;
       this.pos++;
@@ -379,9 +379,9 @@ function matching(open: string, close: string): boolean {
 }
 
 /** Parses tokens[from, end) as one complete expression; undefined when they are not exactly one. */
-export function parseTokens(tokens: Token[], from = 0, end = tokens.length): Expr | undefined {
+export function parseTokens(tokens: Token[], from = 0, end = tokens.length, tightFractions = true): Expr | undefined {
   if (from >= end) return undefined;
-  const p = new Parser(tokens, from, end);
+  const p = new Parser(tokens, from, end, tightFractions);
   const e = p.expr(0);
   return e && p.pos === end ? e : undefined;
 }

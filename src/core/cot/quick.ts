@@ -12,6 +12,8 @@ export interface QuickFacts {
   annotations: number;
   /** An '=' outside annotations that is not immediately followed by one (an inline equation to check). */
   freeEquals: boolean;
+  /** An '=' right before an annotation whose left side is not literally the annotation's expression ("6*2.5 = <<6*3=18>>"). */
+  annotatedInlineDiffers: boolean;
   /** Position of the last free '=' (or -1). */
   lastFreeEquals: number;
   /** The value the text shows for the last annotation (the number after it, else its result); NaN if none. */
@@ -134,7 +136,36 @@ export function quickAccepts(v: number, w: number, d: number): boolean {
   return v >= 0 ? diff >= -eps && diff < unit - eps : diff <= eps && diff > -unit + eps;
 }
 
-const NO_FACTS: QuickFacts = { annotationsOk: true, annotations: 0, freeEquals: false, lastFreeEquals: -1, lastValue: NaN, lastEnd: -1 };
+/** Characters of a plain arithmetic left side, compared without spaces, '$' and with x/× as '*'. */
+function canon(c: number): number {
+  if (c === 120 || c === 215) return 42; // x × -> *
+  return c;
+}
+
+/**
+ * Is the text right before the '=' at `eq` literally the expression of the annotation opening at
+ * `open` ("48/2 = <<48/2=24>>")? Walks both backwards, ignoring spaces and '$'.
+ */
+function sameAsAnnotation(text: string, eq: number, open: number): boolean {
+  const annEq = text.indexOf('=', open + 2);
+  if (annEq < 0) return true;
+  let i = eq - 1;
+  let j = annEq - 1;
+  for (;;) {
+    while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 36)) i--;
+    while (j > open + 1 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 36)) j--;
+    if (j <= open + 1) {
+      // the annotation's expression is used up: the text must not continue the expression
+      const c = i >= 0 ? text.charCodeAt(i) : 32;
+      return !((c >= 48 && c <= 57) || c === 46 || c === 43 || c === 45 || c === 42 || c === 47 || c === 41 || c === 120 || c === 215);
+    }
+    if (i < 0 || canon(text.charCodeAt(i)) !== canon(text.charCodeAt(j))) return false;
+    i--;
+    j--;
+  }
+}
+
+const NO_FACTS: QuickFacts = { annotationsOk: true, annotations: 0, annotatedInlineDiffers: false, freeEquals: false, lastFreeEquals: -1, lastValue: NaN, lastEnd: -1 };
 
 export function quickScan(text: string): QuickFacts {
   let eqAt = text.indexOf('=');
@@ -142,6 +173,7 @@ export function quickScan(text: string): QuickFacts {
   let annotationsOk = true;
   let annotations = 0;
   let freeEquals = false;
+  let annotatedInlineDiffers = false;
   let lastFreeEquals = -1;
   let lastValue = NaN;
   let lastEnd = -1;
@@ -157,7 +189,7 @@ export function quickScan(text: string): QuickFacts {
         if (!(text.charCodeAt(k) === 60 && text.charCodeAt(k + 1) === 60)) {
           freeEquals = true;
           lastFreeEquals = eqAt;
-        }
+        } else if (!annotatedInlineDiffers && !sameAsAnnotation(text, eqAt, k)) annotatedInlineDiffers = true;
       }
       eqAt = text.indexOf('=', eqAt + 1);
     }
@@ -194,5 +226,5 @@ export function quickScan(text: string): QuickFacts {
     from = close + 2;
     if (eqAt >= 0 && eqAt < from) eqAt = text.indexOf('=', from);
   }
-  return { annotationsOk, annotations, freeEquals, lastFreeEquals, lastValue, lastEnd };
+  return { annotationsOk, annotations, annotatedInlineDiffers, freeEquals, lastFreeEquals, lastValue, lastEnd };
 }

@@ -33,9 +33,15 @@ export const arithmeticMismatch: RecordRule = {
   check(ctx) {
     const out: FindingDraft[] = [];
     for (const r of analyzeRecord(ctx).reasonings) {
-      if (!r.quick.freeEquals) continue;
+      if (!r.quick.freeEquals && !r.quick.annotatedInlineDiffers) continue;
       for (const eq of r.inline) {
-        if (eq.correct || eq.annotated) continue;
+        if (eq.correct) continue;
+        if (eq.annotated) {
+          // "6*2.5 = $<<6*3=18>>18": the annotation is right but the text around it computes something else.
+          // A wrong annotation is COT004's finding.
+          const ann = r.annotations.find((a) => a.after && a.after.start <= eq.result.start && eq.result.start <= a.after.end);
+          if (!ann || !ann.correct) continue;
+        }
         const pointer = r.field.pointer;
         const span = ctx.locateInString(pointer, eq.start, eq.end);
         if (eq.rhsExpression) {
