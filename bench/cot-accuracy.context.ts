@@ -14,32 +14,46 @@ function pathOf(pointer: string): (string | number)[] {
   });
 }
 
-export function benchContext(text: string, value: unknown, line: number, format?: Format, options: Record<string, unknown> = {}): RecordContext {
-  const record: RecordEntry = { line, endLine: line, text, value, hash: '' };
-  let tree: Node | undefined;
-  const root = () => (tree ??= parseTree(text)!);
-  const span = (s: number, e: number): Span => ({ line, startColumn: s, endLine: line, endColumn: e });
-  return {
-    record, format, options,
-    textFields: () => [],
-    conversation: () => undefined,
-    locate(pointer) {
-      const n = findNodeAtLocation(root(), pathOf(pointer));
-      return n ? span(n.offset, n.offset + n.length) : span(0, text.length);
-    },
-    locateInString(pointer, start, end) {
-      const n = findNodeAtLocation(root(), pathOf(pointer));
-      if (!n || n.type !== 'string') return span(0, text.length);
-      const map: number[] = [];
-      let i = n.offset + 1;
-      while (i < text.length && text[i] !== '"') {
-        map.push(i);
-        i += text[i] === '\\' ? (text[i + 1] === 'u' ? 6 : 2) : 1;
-      }
+/** A class (not closures) so creating one per record stays cheap, as the engine's context does. */
+class BenchContext implements RecordContext {
+  private tree: Node | undefined;
+  readonly record: RecordEntry;
+  constructor(readonly text: string, value: unknown, readonly line: number, readonly format: Format | undefined, public options: Record<string, unknown>) {
+    this.record = { line, endLine: line, text, value, hash: '' };
+  }
+  textFields() {
+    return [];
+  }
+  conversation() {
+    return undefined;
+  }
+  private root(): Node {
+    return (this.tree ??= parseTree(this.text)!);
+  }
+  private span(s: number, e: number): Span {
+    return { line: this.line, startColumn: s, endLine: this.line, endColumn: e };
+  }
+  locate(pointer: string): Span {
+    const n = findNodeAtLocation(this.root(), pathOf(pointer));
+    return n ? this.span(n.offset, n.offset + n.length) : this.span(0, this.text.length);
+  }
+  locateInString(pointer: string, start: number, end: number): Span {
+    const text = this.text;
+    const n = findNodeAtLocation(this.root(), pathOf(pointer));
+    if (!n || n.type !== 'string') return this.span(0, text.length);
+    const map: number[] = [];
+    let i = n.offset + 1;
+    while (i < text.length && text[i] !== '"') {
       map.push(i);
-      return span(map[Math.min(start, map.length - 1)], map[Math.min(end, map.length - 1)]);
-    },
-  };
+      i += text[i] === '\\' ? (text[i + 1] === 'u' ? 6 : 2) : 1;
+    }
+    map.push(i);
+    return this.span(map[Math.min(start, map.length - 1)], map[Math.min(end, map.length - 1)]);
+  }
+}
+
+export function benchContext(text: string, value: unknown, line: number, format?: Format, options: Record<string, unknown> = {}): RecordContext {
+  return new BenchContext(text, value, line, format, options);
 }
 
 export interface MiniFinding extends FindingDraft {

@@ -30,8 +30,9 @@ const pick = <T>(a: T[]): T => a[Math.floor(rand() * a.length)];
 const NAMES = ['Natalia', 'Weng', 'Betty', 'Julie', 'James', 'Mark', 'Albert', 'Ken', 'Alexis', 'Tina', 'Randy', 'Joy'];
 const THINGS = ['clips', 'apples', 'pages', 'cookies', 'marbles', 'stickers', 'books', 'dollars', 'miles', 'cupcakes'];
 
-/** One GSM8K-style record: a question and 2-6 annotated steps ending in "#### N" (about 2 % carry a slip). */
+/** One GSM8K-style record: a question and 2-6 annotated steps ending in "#### N"; 1 % of the records carry a slip (GSM8K itself: 0.45 %). */
 function record(): string {
+  const slipAt = rand() < 0.01 ? 0 : -1;
   const name = pick(NAMES);
   const thing = pick(THINGS);
   let v = int(2, 120);
@@ -47,7 +48,7 @@ function record(): string {
     else if (op === '-' && v > b) [expr, r] = [`${v}-${b}`, v - b];
     else if (op === '*') [expr, r] = [`${v}*${b}`, v * b];
     else [expr, r] = [`${v}+${b}`, v + b];
-    const shown = rand() < 0.02 ? r + 1 : r;
+    const shown = i === slipAt ? r + 1 : r;
     const shownExpr = expr.replace('*', pick([' x ', '*', ' * '])).replace('/', pick(['/', ' / ']));
     steps.push(`${pick(['So', 'Then', 'This means', 'After that,', 'In total,'])} ${name} has ${shownExpr} = <<${expr}=${shown}>>${shown} ${thing} ${pick(['left', 'in total', 'now', 'after that step'])}.`);
     v = r;

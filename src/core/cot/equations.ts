@@ -161,6 +161,15 @@ function sharesWord(a: string, b: string): boolean {
 
 /** Parses toks[from, to) ignoring unit words; rejects ranges with a unit only on the second number ("3 - 4 weeks"). */
 function parseRange(toks: Token[], from: number, to: number): { expr: Expr; list: Token[] } | undefined {
+  // braces group only in LaTeX (\frac{…}{…}, \boxed{…}); "{0} + {1} = {2}" is a format string
+  let braces = false;
+  let latex = false;
+  for (let k = from; k < to; k++) {
+    const t = toks[k];
+    if (t.kind === 'lp' && t.text === '{') braces = true;
+    else if (t.kind === 'frac' || t.kind === 'boxed') latex = true;
+  }
+  if (braces && !latex) return undefined;
   let list: Token[] | undefined;
   for (let k = from; k < to; k++) {
     if (toks[k].kind === 'unit') {
@@ -359,7 +368,9 @@ function rightBoundaryOk(toks: Token[], j: number, text: string): boolean {
   if (next.kind === 'word') return !VARIABLE_LETTERS.test(next.text!) || next.text === 'm' || next.text === 'k' || next.text === 's';
   if (next.kind === 'other') {
     const after = text.charCodeAt(next.end);
-    if ((next.text === ':' || next.text === '.' || next.text === ',' || next.text === '-' || next.text === '/') && after >= 48 && after <= 57) return false;
+    // "= 5: 2" is a ratio
+    if (next.text === ':') return false;
+    if ((next.text === '.' || next.text === ',' || next.text === '-' || next.text === '/') && after >= 48 && after <= 57) return false;
     return true;
   }
   if (next.kind === 'num') return false;
@@ -528,11 +539,14 @@ function sideMatches(prev: Prev, rhs: Expr, tok: Token): boolean {
   const lp = hasPercent(prev.seg.expr);
   const rp = !!tok.percent;
   if (lp || rp) {
+    // read as a plain number, "233%" has the precision of "233"
+    const plain = rp ? Math.max(0, decimals - 2) : decimals;
     const l2 = lp ? valueOf(prev.seg.expr, true) : prev.value;
     const r2 = rp ? valueOf(rhs, true) : tok.value;
-    if (l2 && r2 && acceptsResult(l2, r2, decimals)) return true;
+    if (l2 && r2 && acceptsResult(l2, r2, plain)) return true;
     if (l2 && acceptsResult(l2, tok.value!, decimals)) return true;
-    if (r2 && acceptsResult(prev.value, r2, decimals)) return true;
+    if (r2 && acceptsResult(prev.value, r2, plain)) return true;
+    for (const alt of [prev.alt, prev.alt2]) if (alt && r2 && acceptsResult(alt, r2, plain)) return true;
   }
   return false;
 }
@@ -575,9 +589,10 @@ export function findAnnotations(text: string): Equation[] {
     const result = numberOf(resultTok, text);
     let correct = acceptsResult(value, resultValue, result.decimals);
     if (!correct && (hasPercent(expr) || result.percent)) {
+      const plain = result.percent ? Math.max(0, result.decimals - 2) : result.decimals;
       const l2 = evaluate(expr, { percentAsNumber: true });
       const r2 = result.percent ? evaluate(res, { percentAsNumber: true }) : resultValue;
-      correct = (!!l2 && !!r2 && acceptsResult(l2, r2, result.decimals)) || (!!r2 && acceptsResult(value, r2, result.decimals));
+      correct = (!!l2 && !!r2 && acceptsResult(l2, r2, plain)) || (!!r2 && acceptsResult(value, r2, plain)) || (!!l2 && acceptsResult(l2, resultValue, result.decimals));
     }
     const end = m.index + m[0].length;
     const eq: Equation = {

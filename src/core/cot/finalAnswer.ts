@@ -48,7 +48,8 @@ interface Candidate {
   statementEnd: number;
 }
 
-const GSM8K_RE = /(?:^|\n)[ \t]*####[ \t]*([^\n]*)/g;
+/** "#### 72", "#### $1,200", "#### -3", "#### (B)"; not a markdown heading ("#### Ingredients:"). */
+const GSM8K_RE = /(?:^|\n)[ \t]*####[ \t]*([-+$€£.(\d][^\n]*|[A-E](?:[ \t]*$|[.)][^\n]*))/gm;
 const FINAL_IS_RE = /\b(?:the\s+)?final\s+answer\s*(?:is|:|=|would\s+be|will\s+be)[ \t]*:?[ \t]*/gi;
 const ANSWER_IS_RE = /\b(?:(?:so|thus|therefore|hence)[ \t,]+)?the\s+(?:correct\s+|right\s+|best\s+)?answer\s+(?:is|would\s+be|will\s+be|must\s+be|=)[ \t]*:?[ \t]*/gi;
 const ANSWER_COLON_RE = /(?:^|\n)[ \t]*(?:#+[ \t]*|\*\*|__)?(?:final[ \t]+)?answer(?:\*\*|__)?[ \t]*[:：][ \t]*(?:\*\*|__)?[ \t]*/gi;

@@ -146,10 +146,12 @@ test('COT008 step numbering gaps and repeats; the fix renumbers the rest', () =>
   assert.equal(fs[0].message, 'Step numbering jumps from 2 to 4');
   assert.equal(fs[0].covered, '4');
   assert.equal(applyFix(line, fs[0]), line.replace('Step 4', 'Step 3').replace('Step 5', 'Step 4'));
-  const rep = runRule(stepNumbering, jsonl({ output: '1. Add 3 + 4 = 7\n2. Double 7\n2. Subtract 1 from 14' }));
+  const rep = runRule(stepNumbering, jsonl({ output: '1. Add: 3 + 4 = 7\n2. Double: 7 × 2 = 14\n2. Subtract: 14 - 1 = 13' }));
   assert.equal(rep[0].message, 'item 2 is numbered twice');
   // a list that restarts at 1 is a new list
-  assert.deepEqual(runRule(stepNumbering, jsonl({ output: '1. a 3\n2. b 4\nNow another:\n1. c 5\n2. d 6' })), []);
+  assert.deepEqual(runRule(stepNumbering, jsonl({ output: '1. a 3 + 4 = 7\n2. b 7 × 2 = 14\nNow another:\n1. c 5\n2. d 6' })), []);
+  // a general response that does not compute (a list of tips) is not reasoning
+  assert.deepEqual(runRule(stepNumbering, jsonl({ output: '1. Sleep 8 hours\n2. Eat well\n4. Walk' })), []);
 });
 
 test('COT009 repeated step (fix deletes the copy) and empty step', () => {
@@ -206,4 +208,17 @@ test('COT012 reports records whose convention differs from the file\'s', () => {
   assert.equal(fs[0].covered, 'The answer is 7.');
   assert.match(fs[0].message, /written as "The answer is N"; 83 % of the records with a final answer use "#### N"/);
   assert.deepEqual(runFileRule(answerConvention, lines.slice(2)), [], 'too few records to call a convention prevailing');
+});
+
+test('general instruction data: songs, code, recipes and format strings are not reasoning errors', () => {
+  const song = jsonl({ instruction: 'Write a song.', output: 'Verse 1\nWe walk the line tonight\n(Chorus)\nDreams are made of light and sound\nVerse 2\nThe road is long\n(Chorus)\nDreams are made of light and sound' });
+  assert.deepEqual(runRule(repeatedStep, song), []);
+  const code = jsonl({ instruction: 'Add two numbers in C#.', output: 'System.Console.WriteLine("{0} + {1} = {2}", a, b, a + b);' });
+  assert.deepEqual(runRule(arithmeticMismatch, code), []);
+  const recipe = jsonl({ instruction: 'A stir-fry recipe', output: 'A quick dish.\n\n#### Ingredients:\n\n- 1 tablespoon oil\n- 2 cups of broccoli and carrots, chopped into small pieces for the pan' });
+  assert.deepEqual(runRule(reasoningAfterAnswer, recipe), []);
+  // an alpaca response that computes without a final-answer line, in a file where that is normal
+  const mathy = jsonl({ instruction: 'Add three multiplication facts.', input: '', output: '10 x 6 = 60\n11 x 8 = 88\n12 x 5 = 60' });
+  const prose = (i: number) => jsonl({ instruction: `Tip ${i}`, input: '', output: 'Sleep well and drink water.' });
+  assert.deepEqual(runFileRule(missingFinalAnswer, [mathy, prose(1), prose(2)]), []);
 });

@@ -14,6 +14,8 @@ interface Missing {
   text: string;
   /** The result the last step computes (the value of the answer line the fix appends). */
   value?: string;
+  /** A general response (not a CoT field): reported only in files where final answers are the norm. */
+  response: boolean;
 }
 
 interface PerRecord {
@@ -41,7 +43,7 @@ export const missingFinalAnswer: FileRule = {
     rationale:
       'Evaluation harnesses and answer-extraction code look for an explicit final answer; a rationale that stops after its last step teaches the model to stop without one, ' +
       'and makes the record unusable for answer-based filtering. The rule applies to texts that reason (at least two steps with numbers or computations) ' +
-      'when the record has no separate answer field. The quick fix appends the last computed result in the wording most records of the file use (for example "#### 72").',
+      'when the record has no separate answer field; a general response (an alpaca output, an assistant turn) only in files where most records state a final answer. The quick fix appends the last computed result in the wording most records of the file use (for example "#### 72").',
     bad: [j({ question: 'Natalia sold 48 clips in April and half as many in May. How many altogether?', answer: 'Natalia sold 48/2 = <<48/2=24>>24 clips in May.\nNatalia sold 48+24 = <<48+24=72>>72 clips altogether.' })],
     good: [
       j({ question: 'Natalia sold 48 clips in April and half as many in May. How many altogether?', answer: 'Natalia sold 48/2 = <<48/2=24>>24 clips in May.\nNatalia sold 48+24 = <<48+24=72>>72 clips altogether.\n#### 72' }),
@@ -51,6 +53,9 @@ export const missingFinalAnswer: FileRule = {
   create() {
     const tally = new ConventionTally();
     const records = new Map<RecordEntry, PerRecord>();
+    /** Records with a reasoning text (for "final answers are the norm in this file"). */
+    let reasoningRecords = 0;
+    const counted = new WeakSet<RecordEntry>();
     return {
       add(entry, ctx) {
         const a = analyzeRecord(ctx);
@@ -69,15 +74,24 @@ export const missingFinalAnswer: FileRule = {
             span: relative(ctx.locateInString(r.field.pointer, lastStep ? lastStep.start : 0, lastStep ? lastStep.end : len), entry.line),
             end: relative(ctx.locateInString(r.field.pointer, len, len), entry.line),
             text: r.text,
+            response: r.field.role !== 'rationale',
           };
           const last = clearLastResult(r, undefined);
           if (last && last.step === steps.length - 1) m.value = last.written.text.replace(/^-?[$€£¥]/, (s) => s.replace(/[$€£¥]/, ''));
           per.missing.push(m);
         }
+        if (a.reasonings.length) {
+          reasoningRecords++;
+          counted.add(entry);
+        }
         if (per.use) tally.add(per.use);
         if (per.use || per.missing.length) records.set(entry, per);
       },
       remove(entry) {
+        if (counted.has(entry)) {
+          reasoningRecords--;
+          counted.delete(entry);
+        }
         const per = records.get(entry);
         if (!per) return;
         if (per.use) tally.remove(per.use);
@@ -89,6 +103,7 @@ export const missingFinalAnswer: FileRule = {
         const wording = prevailing && tally.wording(prevailing.convention);
         for (const [entry, per] of records) {
           for (const m of per.missing) {
+            if (m.response && !(wording && tally.total >= 0.5 * reasoningRecords)) continue;
             const at = (s: Span) => ({ line: s.line + entry.line, startColumn: s.startColumn, endLine: s.endLine + entry.line, endColumn: s.endColumn });
             const d: FindingDraft = {
               ...at(m.span), field: m.pointer,

@@ -26,6 +26,7 @@ export const stepNumbering: RecordRule = {
     const out: FindingDraft[] = [];
     for (const r of analyzeRecord(ctx).reasonings) {
       if (!LABEL_HINT.test(r.text)) continue;
+      if (r.field.role !== 'rationale' && !r.reasons()) continue;
       const labeled = r.steps.filter((s) => s.label);
       if (labeled.length < 2) continue;
       for (const kind of ['step', 'list'] as const) {

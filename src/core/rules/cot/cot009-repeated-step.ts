@@ -17,7 +17,7 @@ function quickDistinctLines(text: string): boolean {
     const line = (nl < 0 ? text.slice(from) : text.slice(from, nl)).trim();
     lines++;
     const c = line.charCodeAt(0);
-    if (((c >= 48 && c <= 57) && /^\d{1,3}[.)](?:\s|$)/.test(line)) || c === 42 || c === 35 || ((c === 83 || c === 115) && /^step/i.test(line))) return false;
+    if (((c >= 48 && c <= 57) && /^\d{1,3}[.)](?:\s|$)/.test(line)) || c === 42 || (c === 35 && !line.startsWith('####')) || ((c === 83 || c === 115) && /^step/i.test(line))) return false;
     const key = line.toLowerCase();
     if (key.length >= 12) {
       if (seen.has(key)) return false;
@@ -52,6 +52,8 @@ export const repeatedStep: RecordRule = {
     const out: FindingDraft[] = [];
     for (const r of analyzeRecord(ctx).reasonings) {
       if (r.text.length < 24 || quickDistinctLines(r.text)) continue;
+      // general responses (songs with a chorus, code, forms) repeat lines on purpose: only reasoning counts
+      if (r.field.role !== 'rationale' && (r.text.includes('```') || !r.reasons())) continue;
       const steps = r.steps;
       if (steps.length < 2) {
         if (steps.length === 1 && steps[0].label && !stepContent(r.text, steps[0])) {

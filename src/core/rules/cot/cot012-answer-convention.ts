@@ -8,8 +8,12 @@ const j = JSON.stringify;
 interface PerRecord {
   use: ConventionUse;
   pointer: string;
-  /** Span of the final-answer statement, lines relative to the record's first line. */
-  span: Span;
+  /**
+   * Span of the final-answer statement, lines relative to the record's first line. Located only for
+   * records that do not follow the convention leading when they were added (locating costs a parse);
+   * the rare record that becomes an outlier later is reported on its whole line.
+   */
+  span?: Span;
 }
 
 /** COT012: a record whose final-answer convention differs from the file's prevailing one. */
@@ -50,11 +54,13 @@ export const answerConvention: FileRule = {
         for (const r of a.reasonings) {
           const use = conventionUse(r);
           if (!use || !r.final) continue;
-          const s = ctx.locateInString(r.field.pointer, r.final.markerStart, r.final.statementEnd);
-          records.set(entry, {
-            use, pointer: r.field.pointer,
-            span: { line: s.line - entry.line, startColumn: s.startColumn, endLine: s.endLine - entry.line, endColumn: s.endColumn },
-          });
+          const per: PerRecord = { use, pointer: r.field.pointer };
+          const leader = tally.prevailing(0, 1);
+          if (!leader || leader.convention !== use.convention) {
+            const s = ctx.locateInString(r.field.pointer, r.final.markerStart, r.final.statementEnd);
+            per.span = { line: s.line - entry.line, startColumn: s.startColumn, endLine: s.endLine - entry.line, endColumn: s.endColumn };
+          }
+          records.set(entry, per);
           tally.add(use);
           break;
         }
@@ -72,8 +78,9 @@ export const answerConvention: FileRule = {
         const pct = Math.round(p.share * 100);
         for (const [entry, per] of records) {
           if (per.use.convention === p.convention) continue;
+          const span = per.span ?? { line: 0, startColumn: 0, endLine: entry.endLine - entry.line, endColumn: entry.text.length - entry.text.lastIndexOf('\n') - 1 };
           out.push({
-            line: per.span.line + entry.line, startColumn: per.span.startColumn, endLine: per.span.endLine + entry.line, endColumn: per.span.endColumn,
+            line: span.line + entry.line, startColumn: span.startColumn, endLine: span.endLine + entry.line, endColumn: span.endColumn,
             field: per.pointer,
             message: `final answer written as ${CONVENTION_LABELS[per.use.convention]}; ${pct} % of the records with a final answer use ${CONVENTION_LABELS[p.convention]}`,
           });
