@@ -14,6 +14,37 @@ function pathOf(pointer: string): (string | number)[] {
   });
 }
 
+/**
+ * Offset of the opening quote of the string value of a top-level key ("/answer"), found with a
+ * small scanner instead of a full parse (as a real locator would); -1 when it is not that simple.
+ */
+function topLevelStringOffset(text: string, pointer: string): number {
+  if (!/^\/[^/~]+$/.test(pointer)) return -1;
+  const key = pointer.slice(1);
+  let depth = 0;
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      if (depth === 1 && expectKey) {
+        const k = text.slice(i + 1, j);
+        let m = j + 1;
+        while (text[m] === ' ' || text[m] === ':' || text[m] === '\t') m++;
+        if (k === key) return text[m] === '"' ? m : -1;
+        expectKey = false;
+      }
+      i = j;
+    } else if (c === '{' || c === '[') {
+      depth++;
+      if (depth === 1) expectKey = true;
+    } else if (c === '}' || c === ']') depth--;
+    else if (c === ',' && depth === 1) expectKey = true;
+  }
+  return -1;
+}
+
 /** A class (not closures) so creating one per record stays cheap, as the engine's context does. */
 class BenchContext implements RecordContext {
   private tree: Node | undefined;
@@ -39,10 +70,14 @@ class BenchContext implements RecordContext {
   }
   locateInString(pointer: string, start: number, end: number): Span {
     const text = this.text;
-    const n = findNodeAtLocation(this.root(), pathOf(pointer));
-    if (!n || n.type !== 'string') return this.span(0, text.length);
+    let offset = topLevelStringOffset(text, pointer);
+    if (offset < 0) {
+      const n = findNodeAtLocation(this.root(), pathOf(pointer));
+      if (!n || n.type !== 'string') return this.span(0, text.length);
+      offset = n.offset;
+    }
     const map: number[] = [];
-    let i = n.offset + 1;
+    let i = offset + 1;
     while (i < text.length && text[i] !== '"') {
       map.push(i);
       i += text[i] === '\\' ? (text[i + 1] === 'u' ? 6 : 2) : 1;

@@ -101,6 +101,34 @@ function main(): void {
     return { ms: performance.now() - t, findings };
   };
 
+  if (process.argv.includes('--breakdown')) {
+    // time per rule inside one pass (the first rule to touch a record pays for the shared analysis)
+    const acc = new Map<string, number>();
+    const add = (k: string, t0: number) => acc.set(k, (acc.get(k) ?? 0) + performance.now() - t0);
+    const states = fileRules.map((r) => ({ id: r.id, options: { ...(r.defaultOptions ?? {}) }, state: (r.scope === 'file' ? r : undefined)!.create({ options: {}, format: undefined, file: { detection: { format: undefined, confidence: 0, mixed: false, shares: [], sampled: 0 }, blankLines: [], lineCount: 0, bom: false, eol: 'lf', lineText: () => '' } }) }));
+    for (let i = 0; i < lines.length; i++) {
+      let t0 = performance.now();
+      const value = JSON.parse(lines[i]);
+      add('JSON.parse', t0);
+      t0 = performance.now();
+      const ctx = benchContext(lines[i], value, i);
+      add('context', t0);
+      for (const r of recordRules) {
+        t0 = performance.now();
+        ctx.options = r.defaultOptions ?? {};
+        r.check(ctx);
+        add(r.id, t0);
+      }
+      for (const s of states) {
+        t0 = performance.now();
+        ctx.options = s.options;
+        s.state.add(ctx.record, ctx);
+        add(s.id, t0);
+      }
+    }
+    for (const [k, v] of acc) console.log(`  ${k.padEnd(10)} ${(v * 1000 / lines.length).toFixed(2)} µs/record`);
+  }
+
   parseLoop(); // warm-up
   const base = Math.min(parseLoop(), parseLoop());
   const cot = cotLoop();

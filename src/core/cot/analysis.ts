@@ -5,9 +5,18 @@
 import type { Fix, RecordContext, RecordEntry, Span, TextEdit } from '../types';
 import { type Equation, findAnnotations, findInlineEquations, mayHaveEquations } from './equations';
 import { type CotFields, type ReasoningField, cotFields, readCotPointers } from './fields';
-import { type FinalAnswer, extractFinalAnswer } from './finalAnswer';
+import { type AnswerConvention, type FinalAnswer, extractFinalAnswer } from './finalAnswer';
 import { type QuickFacts, quickScan } from './quick';
 import { type Step, splitSteps } from './steps';
+
+/** How a record writes its final answer: the convention plus the exact text around the value. */
+export interface ConventionUse {
+  convention: AnswerConvention;
+  /** Text from the marker to the value ("#### ", "The answer is: ", "$\\boxed{"). */
+  prefix: string;
+  /** Text after the value up to the end of the statement ("}", "</answer>", "."). */
+  suffix: string;
+}
 
 export class ReasoningAnalysis {
   private _final: FinalAnswer | undefined | null = null;
@@ -16,7 +25,17 @@ export class ReasoningAnalysis {
   private _steps: Step[] | undefined;
   private _equations: Equation[] | undefined;
   private _quick: QuickFacts | undefined;
+  private _use: ConventionUse | undefined | null = null;
   constructor(readonly field: ReasoningField) {}
+
+  /** How the final answer is written (convention and wording), shared by the file rules. */
+  get conventionUse(): ConventionUse | undefined {
+    if (this._use === null) {
+      const f = this.final;
+      this._use = f ? { convention: f.convention, prefix: this.field.text.slice(f.markerStart, f.start), suffix: this.field.text.slice(f.end, f.statementEnd) } : undefined;
+    }
+    return this._use;
+  }
 
   /** Cheap facts from one pass in doubles (the hot path; see quick.ts). */
   get quick(): QuickFacts {

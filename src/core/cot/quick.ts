@@ -33,18 +33,24 @@ function skip(): void {
 
 function num(): number {
   skip();
-  const start = pos;
   let seenDigit = false;
+  let v = 0;
+  let scale = 0; // digits after the point
+  let point = false;
   while (pos < end) {
     const c = src.charCodeAt(pos);
-    if (c >= 48 && c <= 57) seenDigit = true;
-    else if (c !== 46 && c !== 44) break;
+    if (c >= 48 && c <= 57) {
+      seenDigit = true;
+      v = v * 10 + (c - 48);
+      if (point) scale++;
+    } else if (c === 46) {
+      if (point) return NaN;
+      point = true;
+    } else if (c !== 44) break;
     pos++;
   }
   if (!seenDigit) return NaN;
-  let s = src.slice(start, pos);
-  if (s.indexOf(',') >= 0) s = s.replace(/,/g, '');
-  return Number(s);
+  return scale ? v / 10 ** scale : v;
 }
 
 function primary(): number {

@@ -2,7 +2,7 @@
  * Helpers the COT rules share: the last computed result of a reasoning, numbers of a step, answer
  * conventions of records.
  */
-import type { ReasoningAnalysis } from './analysis';
+import type { ConventionUse, ReasoningAnalysis } from './analysis';
 import type { Equation, WrittenNumber } from './equations';
 import type { AnswerConvention, FinalAnswer } from './finalAnswer';
 import { extractNumbers } from './numbers';
@@ -108,19 +108,10 @@ function assignment(r: ReasoningAnalysis, i: number, end: number): ComputedResul
   return { equation, written, step: i };
 }
 
-/** How a record writes its final answer: the convention plus the exact text around the value. */
-export interface ConventionUse {
-  convention: AnswerConvention;
-  /** Text from the marker to the value ("#### ", "The answer is: ", "$\\boxed{"). */
-  prefix: string;
-  /** Text after the value up to the end of the statement ("}", "</answer>", "."). */
-  suffix: string;
-}
+export type { ConventionUse };
 
 export function conventionUse(r: ReasoningAnalysis): ConventionUse | undefined {
-  const f = r.final;
-  if (!f) return undefined;
-  return { convention: f.convention, prefix: r.text.slice(f.markerStart, f.start), suffix: r.text.slice(f.end, f.statementEnd) };
+  return r.conventionUse;
 }
 
 /** Tally of conventions over a file, with the most common exact wording of each. */

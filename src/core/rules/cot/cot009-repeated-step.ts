@@ -9,24 +9,46 @@ const j = JSON.stringify;
  * starts with a label that could be empty or renumbered. Single-line texts need the sentence split.
  */
 function quickDistinctLines(text: string): boolean {
-  let from = 0;
-  let lines = 0;
-  const seen = new Set<string>();
-  for (;;) {
-    const nl = text.indexOf('\n', from);
-    const line = (nl < 0 ? text.slice(from) : text.slice(from, nl)).trim();
-    lines++;
-    const c = line.charCodeAt(0);
-    if (((c >= 48 && c <= 57) && /^\d{1,3}[.)](?:\s|$)/.test(line)) || c === 42 || (c === 35 && !line.startsWith('####')) || ((c === 83 || c === 115) && /^step/i.test(line))) return false;
-    const key = line.toLowerCase();
-    if (key.length >= 12) {
-      if (seen.has(key)) return false;
-      seen.add(key);
+  if (text.indexOf('\n') < 0 || text.indexOf('\\n') >= 0) return false;
+  const seen = new Set<number>();
+  let i = 0;
+  const n = text.length;
+  while (i <= n) {
+    // skip leading blanks
+    while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    const start = i;
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || c === 42 || c === 35 || c === 83 || c === 115) {
+      // a possible label ("1.", "**", "Step"): look closer (a GSM8K "#### 72" line is fine)
+      const head = text.slice(i, i + 6);
+      if (/^(?:\d{1,3}[.)](?:\s|$)|\*\*|#(?!###\s)|step\b)/i.test(head)) return false;
     }
-    if (nl < 0) break;
-    from = nl + 1;
+    // case-folded hash of the line, trailing blanks ignored
+    let h = 5381;
+    let last = start;
+    while (i < n && text.charCodeAt(i) !== 10) {
+      let ch = text.charCodeAt(i);
+      if (ch !== 32 && ch !== 13 && ch !== 9) last = i + 1;
+      if (ch >= 65 && ch <= 90) ch += 32;
+      h = ((h << 5) + h + ch) | 0;
+      i++;
+    }
+    if (last - start >= 12) {
+      // the hash covers trailing blanks too; rehash only the kept part when they exist
+      if (last !== i) {
+        h = 5381;
+        for (let k = start; k < last; k++) {
+          let ch = text.charCodeAt(k);
+          if (ch >= 65 && ch <= 90) ch += 32;
+          h = ((h << 5) + h + ch) | 0;
+        }
+      }
+      if (seen.has(h)) return false;
+      seen.add(h);
+    }
+    i++;
   }
-  return lines > 1 && text.indexOf('\\n') < 0;
+  return true;
 }
 
 function normalize(s: string): string {
