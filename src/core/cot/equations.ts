@@ -95,7 +95,7 @@ interface Segment {
 const NOT_UNIT = new Set(['already', 'up', 'down', 'altogether', 'now', 'still', 'only', 'just', 'all', 'and', 'or', 'is', 'are', 'was', 'were', 'be', 'so', 'then', 'which', 'that', 'because', 'for', 'to', 'in', 'at', 'on', 'with', 'from',
   'the', 'a', 'an', 'of', 'by', 'if', 'but', 'than', 'as', 'plus', 'minus', 'times', 'x', 'X', 'equals', 'gives', 'makes', 'leaves', 'left', 'more', 'less', 'it', 'he', 'she', 'they', 'we', 'i', 'you']);
 /** At most two words, plus "per word" or "/ word" ("cubic inches / pump"). */
-const MAX_UNIT_WORDS = 2;
+const MAX_UNIT_WORDS = 3;
 
 /**
  * Marks unit words after numbers ("16 feet * 12 feet", "20 minutes / day * 3", "$5 per hour x 3")
@@ -117,13 +117,19 @@ function markUnits(toks: Token[]): void {
           toks[j] = { ...t, kind: 'op', text: '*' };
           break;
         }
+        // "pairs of roller skates", "tubes of lip gloss": "of" joins a unit phrase when a word follows
+        if (w === 'of' && words > 0 && next?.kind === 'word' && !NOT_UNIT.has(next.text!.toLowerCase())) {
+          toks[j] = { ...t, kind: 'unit' };
+          j++;
+          continue;
+        }
         if (w === 'per' && words > 0 && !per && next?.kind === 'word') {
           per = true;
           toks[j] = { ...t, kind: 'unit' };
           j++;
           continue;
         }
-        if (NOT_UNIT.has(w.toLowerCase()) || w.length < 2 || words >= MAX_UNIT_WORDS + (per ? 1 : 0)) break;
+        if (NOT_UNIT.has(w.toLowerCase()) || w.length < 2 || words >= MAX_UNIT_WORDS + (per ? 2 : 0)) break;
         toks[j] = { ...t, kind: 'unit' };
         words++;
       } else if (t.kind === 'op' && t.text === '/' && !per && toks[j + 1]?.kind === 'word' && toks[j + 1].text!.length >= 2 && !NOT_UNIT.has(toks[j + 1].text!.toLowerCase())) {
@@ -154,9 +160,20 @@ function stem(w: string): string {
   return l.length > 3 && l.endsWith('s') ? l.slice(0, -1) : l;
 }
 
-function sharesWord(a: string, b: string): boolean {
-  const wa = a.split(' ').map(stem);
-  return b.split(' ').map(stem).some((w) => wa.includes(w));
+const MEASURES = new Map<string, string>(Object.entries({
+  pound: 'mass', lb: 'mass', ounce: 'mass', oz: 'mass', gram: 'mass', kg: 'mass', kilogram: 'mass', ton: 'mass',
+  foot: 'length', feet: 'length', ft: 'length', inche: 'length', inch: 'length', yard: 'length', mile: 'length', meter: 'length', cm: 'length', mm: 'length', km: 'length', kilometer: 'length', centimeter: 'length',
+  liter: 'volume', ml: 'volume', gallon: 'volume', quart: 'volume', pint: 'volume', cup: 'volume',
+  hour: 'time', hr: 'time', minute: 'time', min: 'time', second: 'time', sec: 'time', day: 'time', week: 'time', month: 'time', year: 'time',
+  dollar: 'money', cent: 'money',
+}));
+
+/** "4 pounds - 6 ounces": two different units of one measure, so a conversion happens in between. */
+function conflictingMeasures(a: string, b: string): boolean {
+  const first = (u: string) => u.split(' ').map(stem).find((w) => MEASURES.has(w));
+  const ua = first(a);
+  const ub = first(b);
+  return !!ua && !!ub && ua !== ub && MEASURES.get(ua) === MEASURES.get(ub);
 }
 
 /** Parses toks[from, to) ignoring unit words; rejects ranges with a unit only on the second number ("3 - 4 weeks"). */
@@ -187,7 +204,7 @@ function parseRange(toks: Token[], from: number, to: number): { expr: Expr; list
       // "3 - 4 weeks": a range
       if (t.text === '-' && !a.unitAfter && b.unitAfter) return undefined;
       // "4 pounds - 6 ounces = 58 ounces": different units, a conversion in between
-      if (a.unit && b.unit && !sharesWord(a.unit, b.unit)) return undefined;
+      if (a.unit && b.unit && conflictingMeasures(a.unit, b.unit)) return undefined;
     }
     const expr = parseTokens(list);
     return expr && { expr, list };

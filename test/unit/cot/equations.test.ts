@@ -24,6 +24,8 @@ test('quantities with units between the numbers', () => {
   assert.deepEqual(eqs('16 feet * 12 feet = 192 square feet'), ['16 × 12 = 192 ok']);
   assert.deepEqual(eqs('20 minutes / day * 3 = 57 minutes / day'), ['20 × 3 = 57 WRONG']);
   assert.deepEqual(eqs('$5 per hour x 3 hours = $15'), ['$5 × 3 = $15 ok']);
+  assert.deepEqual(eqs('40 team members * 2 pairs of roller skates per team member = 81 roller skates'), ['40 × 2 = 81 WRONG']);
+  assert.deepEqual(eqs('12 history + 8 romance = 20 books'), ['12 + 8 = 20 ok']);
 });
 
 test('chains are read as running totals or as equal rewritings', () => {
