@@ -75,7 +75,7 @@ function isExprToken(t: Token): boolean {
 
 /** Quick prefilter: texts without '=' next to digits have no equations. */
 export function mayHaveEquations(text: string): boolean {
-  return text.indexOf('=') >= 0 && /\d/.test(text);
+  return (text.indexOf('=') >= 0 || text.indexOf(' equals ') >= 0) && /\d/.test(text);
 }
 
 /** The value of a parsed side, trying percent-as-number alternatives when asked. */

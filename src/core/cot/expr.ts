@@ -253,6 +253,19 @@ export function resolveWordOperators(tokens: Token[]): void {
   for (let i = 1; i < tokens.length - 1; i++) {
     const t = tokens[i];
     if (t.kind !== 'word') continue;
+    const prev0 = tokens[i - 1];
+    const operandBefore = prev0.kind === 'num' || prev0.kind === 'rp';
+    // "150 divided by 5", "3 multiplied by 4": the "by" becomes part of the operator
+    if ((t.text === 'divided' || t.text === 'multiplied') && operandBefore && tokens[i + 1].kind === 'word' && tokens[i + 1].text === 'by' && tokens[i + 2] && (tokens[i + 2].kind === 'num' || tokens[i + 2].kind === 'lp')) {
+      tokens[i] = { ...t, kind: 'op', text: t.text === 'divided' ? '/' : '*' };
+      tokens[i + 1] = { ...tokens[i + 1], kind: 'unit' };
+      continue;
+    }
+    // "150 divided by 5 equals 30"
+    if (t.text === 'equals' && operandBefore && (tokens[i + 1].kind === 'num' || tokens[i + 1].kind === 'lp')) {
+      tokens[i] = { ...t, kind: 'eq' };
+      continue;
+    }
     const op = WORD_OPS[t.text!];
     if (!op) continue;
     const prev = tokens[i - 1];

@@ -175,7 +175,11 @@ const NO_FACTS: QuickFacts = { annotationsOk: true, annotations: 0, annotatedInl
 
 export function quickScan(text: string): QuickFacts {
   let eqAt = text.indexOf('=');
-  if (eqAt < 0) return NO_FACTS;
+  if (eqAt < 0) {
+    // "150 divided by 5 equals 30": a worded equation goes to the exact path
+    const w = text.indexOf(' equals ');
+    return w < 0 ? NO_FACTS : { ...NO_FACTS, freeEquals: true, lastFreeEquals: w };
+  }
   let annotationsOk = true;
   let annotations = 0;
   let freeEquals = false;
@@ -231,6 +235,11 @@ export function quickScan(text: string): QuickFacts {
     }
     from = close + 2;
     if (eqAt >= 0 && eqAt < from) eqAt = text.indexOf('=', from);
+  }
+  const worded = text.lastIndexOf(' equals ');
+  if (worded >= 0) {
+    freeEquals = true;
+    if (worded > lastFreeEquals) lastFreeEquals = worded;
   }
   return { annotationsOk, annotations, annotatedInlineDiffers, freeEquals, lastFreeEquals, lastValue, lastEnd };
 }

@@ -14,6 +14,8 @@ test('inline equations in the common notations', () => {
   assert.deepEqual(eqs('$5 x 3 = $15'), ['$5 × 3 = $15 ok']);
   assert.deepEqual(eqs('20% of 50 = 10'), ['20% × 50 = 10 ok']);
   assert.deepEqual(eqs('3 times 4 = 12'), ['3 × 4 = 12 ok']);
+  assert.deepEqual(eqs('30 plus 28 plus 32 equals 91'), ['30 + 28 + 32 = 91 WRONG']);
+  assert.deepEqual(eqs('150 divided by 5 equals 30'), ['150 / 5 = 30 ok']);
   assert.deepEqual(eqs('$\\frac{3}{4} \\times 8 = 6$'), ['(3 / 4) × 8 = 6 ok']);
   assert.deepEqual(eqs('1,000 + 500 = 1,500'), ['1,000 + 500 = 1,500 ok']);
   assert.deepEqual(eqs('3.50 * 2 = 7'), ['3.50 × 2 = 7 ok']);
