@@ -466,6 +466,12 @@ function checkChain(segs: (Segment | undefined)[], toks: Token[], text: string, 
     }
     const lead = leadingNumber(seg);
     if (close(prev, rv) || (hasPercent(seg.expr) && closeAny(prev, valueOf(seg.expr, true)))) {
+      // an equal rewriting ("= 7 * 2", "= \frac{3}{4}"): a computation whose result is that expression
+      const span = segmentSpan(toks, seg, text);
+      out.push({
+        kind: 'inline', lhs: lhsSpan, expression, value: prev.value, result: { ...span, value: rv, decimals: 0, percent: false, grouped: false },
+        start: lhsSpan.start, end: span.end, correct: true,
+      });
       prev = { seg, value: rv };
       continue;
     }

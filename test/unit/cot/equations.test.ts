@@ -32,7 +32,7 @@ test('quantities with units between the numbers', () => {
 
 test('chains are read as running totals or as equal rewritings', () => {
   assert.deepEqual(eqs('2 + 3 = 5 + 4 = 9'), ['2 + 3 = 5 ok', '5 + 4 = 9 ok']);
-  assert.deepEqual(eqs('(3 + 4) * 2 = 7 * 2 = 14'), ['7 × 2 = 14 ok']);
+  assert.deepEqual(eqs('(3 + 4) * 2 = 7 * 2 = 14'), ['(3 + 4) × 2 = 7 * 2 ok', '7 × 2 = 14 ok']);
   assert.deepEqual(eqs('2 + 3 = 6 + 4 = 10'), ['2 + 3 = 6 + 4 WRONG', '6 + 4 = 10 ok']);
 });
 

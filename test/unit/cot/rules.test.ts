@@ -222,3 +222,16 @@ test('general instruction data: songs, code, recipes and format strings are not 
   const prose = (i: number) => jsonl({ instruction: `Tip ${i}`, input: '', output: 'Sleep well and drink water.' });
   assert.deepEqual(runFileRule(missingFinalAnswer, [mathy, prose(1), prose(2)]), []);
 });
+
+test('MetaMath-style and chat-format records (no format known: fields by key names)', () => {
+  const meta = jsonl({ query: 'Tom has 3 boxes of 5 apples and buys 3 more. How many?', response: 'He has 3 * 5 = 15 apples.\nThen 15 + 3 = 18.\nThe answer is: 19' });
+  const fs = runRule(finalAnswerNotLastResult, meta);
+  assert.equal(fs.length, 1);
+  assert.equal(fs[0].covered, '19');
+  assert.equal(applyFix(meta, fs[0]), meta.replace('The answer is: 19', 'The answer is: 18'));
+  const sharegpt = jsonl({ conversations: [{ from: 'human', value: 'What is 3 x 4 + 1?' }, { from: 'gpt', value: 'First 3 x 4 = 12, then 12 + 1 = 14. The answer is 14.' }] });
+  const f2 = runRule(arithmeticMismatch, sharegpt);
+  assert.deepEqual(f2.map((f) => [f.message, f.covered, f.field]), [['12 + 1 is 13, not 14', '12 + 1 = 14', '/conversations/1/value']]);
+  const box = jsonl({ problem: 'Compute 1/2 + 1/4.', solution: 'We have $\\frac{1}{2} + \\frac{1}{4} = \\frac{3}{4}$, so the answer is $\\boxed{\\frac{3}{5}}$.' });
+  assert.equal(runRule(finalAnswerNotLastResult, box)[0]?.message, 'the final answer is \\frac{3}{5}, but the last step computes (1 / 2) + (1 / 4) = \\frac{3}{4}');
+});
