@@ -16,6 +16,8 @@ export interface ConventionUse {
   prefix: string;
   /** Text after the value up to the end of the statement ("}", "</answer>", "."). */
   suffix: string;
+  /** convention, prefix and suffix joined (a map key). */
+  key: string;
 }
 
 export class ReasoningAnalysis {
@@ -32,7 +34,12 @@ export class ReasoningAnalysis {
   get conventionUse(): ConventionUse | undefined {
     if (this._use === null) {
       const f = this.final;
-      this._use = f ? { convention: f.convention, prefix: this.field.text.slice(f.markerStart, f.start), suffix: this.field.text.slice(f.end, f.statementEnd) } : undefined;
+      if (!f) this._use = undefined;
+      else {
+        const prefix = this.field.text.slice(f.markerStart, f.start);
+        const suffix = this.field.text.slice(f.end, f.statementEnd);
+        this._use = { convention: f.convention, prefix, suffix, key: `${f.convention}\u0000${prefix}\u0000${suffix}` };
+      }
     }
     return this._use;
   }
@@ -101,16 +108,25 @@ export class RecordAnalysis {
   }
 }
 
-const cache = new WeakMap<RecordEntry, { key: string; value: RecordAnalysis }>();
+// One-slot cache: the engine runs every rule on one record before the next, so all COT rules (and the
+// file rules' add) share one analysis. A slot, not a WeakMap: no ephemeron bookkeeping for the GC on
+// files with millions of records.
+let lastEntry: RecordEntry | undefined;
+let lastText = '';
+let lastKey = '';
+let lastValue: RecordAnalysis | undefined;
 
-/** The record's CoT analysis (cached per record entry and CoT field mapping). */
+/** The record's CoT analysis (shared by the rules running on the same record and CoT field mapping). */
 export function analyzeRecord(ctx: RecordContext): RecordAnalysis {
   const pointers = ctx.options.cot === undefined ? undefined : readCotPointers(ctx.options);
   const key = pointers ? `${ctx.format?.id ?? ''}|${JSON.stringify(pointers)}` : ctx.format?.id ?? '';
-  const hit = cache.get(ctx.record);
-  if (hit && hit.key === key) return hit.value;
+  const entry = ctx.record;
+  if (lastValue && lastEntry === entry && lastText === entry.text && lastKey === key) return lastValue;
   const value = new RecordAnalysis(cotFields(ctx));
-  cache.set(ctx.record, { key, value });
+  lastEntry = entry;
+  lastText = entry.text;
+  lastKey = key;
+  lastValue = value;
   return value;
 }
 

@@ -35,6 +35,8 @@ export interface FinalAnswer {
   statementEnd: number;
   kind: AnswerKind;
   number?: Rational;
+  /** The number as a double, when the fast path read it (cheap comparisons before exact ones). */
+  numeric?: number;
   /** Multiple-choice letter, upper case. */
   choice?: string;
   yesno?: 'yes' | 'no';
@@ -212,9 +214,16 @@ function gsm8kFast(text: string): FinalAnswer | undefined {
   const value = text.slice(vs, ve);
   if (!PLAIN_NUMBER.test(value)) return undefined;
   if (text.indexOf('nswer') >= 0 || text.indexOf('NSWER') >= 0 || text.indexOf('\\boxed') >= 0 || text.indexOf('\\fbox') >= 0) return undefined;
-  const number = parseDecimal(value.replace('$', ''));
-  if (!number) return undefined;
-  return { text: value, start: vs, end: ve, convention: 'gsm8k', markerStart: at, statementEnd: ve, kind: 'number', number };
+  const numeric = Number(value.replace(/[$,]/g, ''));
+  if (!Number.isFinite(numeric)) return undefined;
+  // the exact value is computed only when a rule needs more than the double
+  let exact: Rational | undefined;
+  return {
+    text: value, start: vs, end: ve, convention: 'gsm8k', markerStart: at, statementEnd: ve, kind: 'number', numeric,
+    get number(): Rational {
+      return (exact ??= parseDecimal(value.replace('$', ''))!);
+    },
+  };
 }
 
 /** The text's final answer (the last final-answer statement), or undefined. */

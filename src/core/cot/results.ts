@@ -123,17 +123,15 @@ export class ConventionTally {
   add(u: ConventionUse): void {
     this.total++;
     this.counts.set(u.convention, (this.counts.get(u.convention) ?? 0) + 1);
-    const key = `${u.convention}\u0000${u.prefix}\u0000${u.suffix}`;
-    this.wordings.set(key, (this.wordings.get(key) ?? 0) + 1);
+    this.wordings.set(u.key, (this.wordings.get(u.key) ?? 0) + 1);
   }
 
   remove(u: ConventionUse): void {
     this.total--;
     this.counts.set(u.convention, (this.counts.get(u.convention) ?? 1) - 1);
-    const key = `${u.convention}\u0000${u.prefix}\u0000${u.suffix}`;
-    const n = (this.wordings.get(key) ?? 1) - 1;
-    if (n <= 0) this.wordings.delete(key);
-    else this.wordings.set(key, n);
+    const n = (this.wordings.get(u.key) ?? 1) - 1;
+    if (n <= 0) this.wordings.delete(u.key);
+    else this.wordings.set(u.key, n);
   }
 
   /** The prevailing convention: used by at least `minShare` of the records that have one, and by at least `minRecords`. */
@@ -152,7 +150,7 @@ export class ConventionTally {
     for (const [key, k] of this.wordings) if (key.startsWith(`${convention}\u0000`) && k > n) [best, n] = [key, k];
     if (!best) return undefined;
     const [, prefix, suffix] = best.split('\u0000');
-    return { convention, prefix, suffix };
+    return { convention, prefix, suffix, key: best };
   }
 }
 

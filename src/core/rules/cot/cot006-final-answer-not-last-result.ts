@@ -32,7 +32,7 @@ export const finalAnswerNotLastResult: RecordRule = {
       if (!final || final.kind !== 'number' || !final.number) continue;
       // hot path: the last annotated result already equals the answer
       const q = r.quick;
-      if (q.lastEnd >= 0 && q.lastEnd <= final.markerStart && q.lastFreeEquals < q.lastEnd && q.lastValue === toNumber(final.number)) continue;
+      if (q.lastEnd >= 0 && q.lastEnd <= final.markerStart && q.lastFreeEquals < q.lastEnd && q.lastValue === (final.numeric ?? toNumber(final.number))) continue;
       const last = clearLastResult(r, final);
       if (!last) continue;
       const v = final.number;

@@ -8,9 +8,12 @@ const j = JSON.stringify;
  * Hot path: a multi-line text whose lines are all different (case-insensitively), none of which
  * starts with a label that could be empty or renumbered. Single-line texts need the sentence split.
  */
+const SEEN = new Set<number>();
+
 function quickDistinctLines(text: string): boolean {
   if (text.indexOf('\n') < 0 || text.indexOf('\\n') >= 0) return false;
-  const seen = new Set<number>();
+  const seen = SEEN;
+  seen.clear();
   let i = 0;
   const n = text.length;
   while (i <= n) {

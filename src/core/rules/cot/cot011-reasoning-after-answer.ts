@@ -36,6 +36,7 @@ export const reasoningAfterAnswer: RecordRule = {
       const final = r.final;
       if (!final) continue;
       const text = r.text;
+      if (final.statementEnd >= text.length) continue;
       let start = final.statementEnd;
       // closing markup that belongs to the statement ("$", "**", "</think>", ")")
       const rest = text.slice(start);
