@@ -120,18 +120,26 @@ export class ConventionTally {
   private wordings = new Map<string, number>();
   total = 0;
 
-  add(u: ConventionUse): void {
+  private canonical = new Map<string, ConventionUse>();
+
+  /** Counts a record's wording; returns the shared object for that wording (keep it, not `u`). */
+  add(u: ConventionUse): ConventionUse {
     this.total++;
     this.counts.set(u.convention, (this.counts.get(u.convention) ?? 0) + 1);
     this.wordings.set(u.key, (this.wordings.get(u.key) ?? 0) + 1);
+    let c = this.canonical.get(u.key);
+    if (!c) this.canonical.set(u.key, (c = u));
+    return c;
   }
 
   remove(u: ConventionUse): void {
     this.total--;
     this.counts.set(u.convention, (this.counts.get(u.convention) ?? 1) - 1);
     const n = (this.wordings.get(u.key) ?? 1) - 1;
-    if (n <= 0) this.wordings.delete(u.key);
-    else this.wordings.set(u.key, n);
+    if (n <= 0) {
+      this.wordings.delete(u.key);
+      this.canonical.delete(u.key);
+    } else this.wordings.set(u.key, n);
   }
 
   /** The prevailing convention: used by at least `minShare` of the records that have one, and by at least `minRecords`. */

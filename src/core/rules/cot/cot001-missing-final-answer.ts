@@ -18,11 +18,6 @@ interface Missing {
   response: boolean;
 }
 
-interface PerRecord {
-  use?: ConventionUse;
-  missing: Missing[];
-}
-
 function relative(s: Span, line: number): Span {
   return { line: s.line - line, startColumn: s.startColumn, endLine: s.endLine - line, endColumn: s.endColumn };
 }
@@ -52,17 +47,22 @@ export const missingFinalAnswer: FileRule = {
   },
   create() {
     const tally = new ConventionTally();
-    const records = new Map<RecordEntry, PerRecord>();
+    // What each record contributed, for remove(): its final-answer wording (null: a reasoning record
+    // without one). Weak, so a streamed file is not kept alive; only records missing an answer are
+    // held strongly, with what the finding needs.
+    const contributed = new WeakMap<RecordEntry, ConventionUse | null>();
+    const missing = new Map<RecordEntry, Missing[]>();
     /** Records with a reasoning text (for "final answers are the norm in this file"). */
     let reasoningRecords = 0;
-    const counted = new WeakSet<RecordEntry>();
     return {
       add(entry, ctx) {
         const a = analyzeRecord(ctx);
-        const per: PerRecord = { missing: [] };
+        if (!a.reasonings.length) return;
+        let use: ConventionUse | undefined;
+        let list: Missing[] | undefined;
         for (const r of a.reasonings) {
           if (r.final) {
-            per.use ??= conventionUse(r);
+            use ??= conventionUse(r);
             continue;
           }
           if (a.fields.answer || !r.reasons()) continue;
@@ -77,32 +77,28 @@ export const missingFinalAnswer: FileRule = {
             response: r.field.role !== 'rationale',
           };
           const last = clearLastResult(r, undefined);
-          if (last && last.step === steps.length - 1) m.value = last.written.text.replace(/^-?[$€£¥]/, (s) => s.replace(/[$€£¥]/, ''));
-          per.missing.push(m);
+          if (last && last.step === steps.length - 1) m.value = last.written.text.replace(/^-?[$€£¥]/, (x) => x.replace(/[$€£¥]/, ''));
+          (list ??= []).push(m);
         }
-        if (a.reasonings.length) {
-          reasoningRecords++;
-          counted.add(entry);
-        }
-        if (per.use) tally.add(per.use);
-        if (per.use || per.missing.length) records.set(entry, per);
+        reasoningRecords++;
+        const canonical = use ? tally.add(use) : null;
+        contributed.set(entry, canonical);
+        if (list) missing.set(entry, list);
       },
       remove(entry) {
-        if (counted.has(entry)) {
-          reasoningRecords--;
-          counted.delete(entry);
-        }
-        const per = records.get(entry);
-        if (!per) return;
-        if (per.use) tally.remove(per.use);
-        records.delete(entry);
+        const use = contributed.get(entry);
+        if (use === undefined) return;
+        reasoningRecords--;
+        if (use) tally.remove(use);
+        contributed.delete(entry);
+        missing.delete(entry);
       },
       findings() {
         const out: FindingDraft[] = [];
         const prevailing = tally.prevailing(0.5, 3);
         const wording = prevailing && tally.wording(prevailing.convention);
-        for (const [entry, per] of records) {
-          for (const m of per.missing) {
+        for (const [entry, list] of missing) {
+          for (const m of list) {
             if (m.response && !(wording && tally.total >= 0.5 * reasoningRecords)) continue;
             const at = (s: Span) => ({ line: s.line + entry.line, startColumn: s.startColumn, endLine: s.endLine + entry.line, endColumn: s.endColumn });
             const d: FindingDraft = {

@@ -29,13 +29,14 @@ export const finalAnswerNotLastResult: RecordRule = {
     const out: FindingDraft[] = [];
     for (const r of analyzeRecord(ctx).reasonings) {
       const final = r.final;
-      if (!final || final.kind !== 'number' || !final.number) continue;
+      if (!final || final.kind !== 'number' || (final.numeric === undefined && !final.number)) continue;
       // hot path: the last annotated result already equals the answer
       const q = r.quick;
-      if (q.lastEnd >= 0 && q.lastEnd <= final.markerStart && q.lastFreeEquals < q.lastEnd && q.lastValue === (final.numeric ?? toNumber(final.number))) continue;
+      if (q.lastEnd >= 0 && q.lastEnd <= final.markerStart && q.lastFreeEquals < q.lastEnd && q.lastValue === (final.numeric ?? toNumber(final.number!))) continue;
       const last = clearLastResult(r, final);
       if (!last) continue;
       const v = final.number;
+      if (!v) continue;
       const decimals = (final.text.split('.')[1] ?? '').replace(/\D.*$/, '').length;
       if (acceptsResult(last.equation.value, v, decimals) || acceptsResult(last.written.value, v, decimals)) continue;
       // "$0.25 more per can" -> "#### 25" (in cents): a unit change, not a contradiction

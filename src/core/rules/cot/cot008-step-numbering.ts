@@ -6,6 +6,30 @@ const j = JSON.stringify;
 /** Quick test: some line starts with a number and "." or ")", or a "Step N" label appears. */
 const LABEL_HINT = /(?:^|\n|\\n)\s*(?:\*\*)?\d{1,3}[.)](?:\*\*)?(?:\s|$)|step\s+\d/i;
 
+/** Cheap pre-check for LABEL_HINT: a "tep" somewhere, or a line that starts with a digit. */
+function hasLabelHint(text: string): boolean {
+  if (text.indexOf('tep') < 0 && text.indexOf('TEP') < 0) {
+    let at = 0;
+    let found = false;
+    for (;;) {
+      let k = at;
+      while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 42) k++;
+      const c = text.charCodeAt(k);
+      if (c >= 48 && c <= 57) {
+        found = true;
+        break;
+      }
+      const nl = text.indexOf('\n', at);
+      const lit = text.indexOf('\\n', at);
+      const next = nl < 0 ? lit : lit < 0 ? nl : Math.min(nl, lit);
+      if (next < 0) break;
+      at = next + (next === lit ? 2 : 1);
+    }
+    if (!found) return false;
+  }
+  return LABEL_HINT.test(text);
+}
+
 /** COT008: gaps or repeats in "Step 1/2/4" or "1. 2. 2." numbering. */
 export const stepNumbering: RecordRule = {
   id: 'COT008',
@@ -25,7 +49,7 @@ export const stepNumbering: RecordRule = {
   check(ctx) {
     const out: FindingDraft[] = [];
     for (const r of analyzeRecord(ctx).reasonings) {
-      if (!LABEL_HINT.test(r.text)) continue;
+      if (!hasLabelHint(r.text)) continue;
       if (r.field.role !== 'rationale' && !r.reasons()) continue;
       const labeled = r.steps.filter((s) => s.label);
       if (labeled.length < 2) continue;

@@ -10,6 +10,24 @@ const j = JSON.stringify;
  */
 const SEEN = new Set<number>();
 
+/** Does the line starting at `i` start with a label ("1.", "12)", "**", "#", "Step")? A "#### 72" line does not count. */
+function looksLabelled(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c >= 48 && c <= 57) {
+    let k = i;
+    while (k < i + 3 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+    const p = text.charCodeAt(k);
+    const after = text.charCodeAt(k + 1);
+    return (p === 46 || p === 41) && (Number.isNaN(after) || after === 32 || after === 10 || after === 9);
+  }
+  if (c === 42) return text.charCodeAt(i + 1) === 42;
+  if (c === 35) return !(text.charCodeAt(i + 1) === 35 && text.charCodeAt(i + 2) === 35 && text.charCodeAt(i + 3) === 35);
+  if (c === 83 || c === 115) {
+    return (text.charCodeAt(i + 1) | 32) === 116 && (text.charCodeAt(i + 2) | 32) === 101 && (text.charCodeAt(i + 3) | 32) === 112 && !((text.charCodeAt(i + 4) | 32) >= 97 && (text.charCodeAt(i + 4) | 32) <= 122);
+  }
+  return false;
+}
+
 function quickDistinctLines(text: string): boolean {
   if (text.indexOf('\n') < 0 || text.indexOf('\\n') >= 0) return false;
   const seen = SEEN;
@@ -20,12 +38,7 @@ function quickDistinctLines(text: string): boolean {
     // skip leading blanks
     while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
     const start = i;
-    const c = text.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || c === 42 || c === 35 || c === 83 || c === 115) {
-      // a possible label ("1.", "**", "Step"): look closer (a GSM8K "#### 72" line is fine)
-      const head = text.slice(i, i + 6);
-      if (/^(?:\d{1,3}[.)](?:\s|$)|\*\*|#(?!###\s)|step\b)/i.test(head)) return false;
-    }
+    if (looksLabelled(text, i)) return false;
     // case-folded hash of the line, trailing blanks ignored
     let h = 5381;
     let last = start;

@@ -8,12 +8,8 @@ const j = JSON.stringify;
 interface PerRecord {
   use: ConventionUse;
   pointer: string;
-  /**
-   * Span of the final-answer statement, lines relative to the record's first line. Located only for
-   * records that do not follow the convention leading when they were added (locating costs a parse);
-   * the rare record that becomes an outlier later is reported on its whole line.
-   */
-  span?: Span;
+  /** Span of the final-answer statement, lines relative to the record's first line. */
+  span: Span;
 }
 
 /** COT012: a record whose final-answer convention differs from the file's prevailing one. */
@@ -43,10 +39,15 @@ export const answerConvention: FileRule = {
     ],
     good: [j({ question: 'How many?', answer: 'She has 3 + 4 = <<3+4=7>>7.\n#### 7' })],
   },
+  // Only records that differ from the convention leading when they are read are kept (a streamed file is
+  // not held in memory); the leading convention settles within the first records in practice.
   create(env) {
     const minShare = typeof env.options.minShare === 'number' ? env.options.minShare : 0.6;
     const minRecords = typeof env.options.minRecords === 'number' ? env.options.minRecords : 5;
     const tally = new ConventionTally();
+    // every record's wording (weak: for remove()); records that differ from the leading convention when
+    // added are kept with their span, as candidates to report
+    const contributed = new WeakMap<RecordEntry, ConventionUse>();
     const records = new Map<RecordEntry, PerRecord>();
     return {
       add(entry, ctx) {
@@ -54,21 +55,24 @@ export const answerConvention: FileRule = {
         for (const r of a.reasonings) {
           const use = conventionUse(r);
           if (!use || !r.final) continue;
-          const per: PerRecord = { use, pointer: r.field.pointer };
           const leader = tally.prevailing(0, 1);
+          const canonical = tally.add(use);
+          contributed.set(entry, canonical);
           if (!leader || leader.convention !== use.convention) {
             const s = ctx.locateInString(r.field.pointer, r.final.markerStart, r.final.statementEnd);
-            per.span = { line: s.line - entry.line, startColumn: s.startColumn, endLine: s.endLine - entry.line, endColumn: s.endColumn };
+            records.set(entry, {
+              use: canonical, pointer: r.field.pointer,
+              span: { line: s.line - entry.line, startColumn: s.startColumn, endLine: s.endLine - entry.line, endColumn: s.endColumn },
+            });
           }
-          records.set(entry, per);
-          tally.add(use);
           break;
         }
       },
       remove(entry) {
-        const per = records.get(entry);
-        if (!per) return;
-        tally.remove(per.use);
+        const use = contributed.get(entry);
+        if (!use) return;
+        tally.remove(use);
+        contributed.delete(entry);
         records.delete(entry);
       },
       findings() {
@@ -78,7 +82,7 @@ export const answerConvention: FileRule = {
         const pct = Math.round(p.share * 100);
         for (const [entry, per] of records) {
           if (per.use.convention === p.convention) continue;
-          const span = per.span ?? { line: 0, startColumn: 0, endLine: entry.endLine - entry.line, endColumn: entry.text.length - entry.text.lastIndexOf('\n') - 1 };
+          const span = per.span;
           out.push({
             line: span.line + entry.line, startColumn: span.startColumn, endLine: span.endLine + entry.line, endColumn: span.endColumn,
             field: per.pointer,
