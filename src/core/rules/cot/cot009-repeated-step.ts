@@ -32,37 +32,26 @@ function quickDistinctLines(text: string): boolean {
   if (text.indexOf('\n') < 0 || text.indexOf('\\n') >= 0) return false;
   const seen = SEEN;
   seen.clear();
-  let i = 0;
   const n = text.length;
+  let i = 0;
   while (i <= n) {
-    // skip leading blanks
     while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
     const start = i;
     if (looksLabelled(text, i)) return false;
-    // case-folded hash of the line, trailing blanks ignored
-    let h = 5381;
-    let last = start;
-    while (i < n && text.charCodeAt(i) !== 10) {
-      let ch = text.charCodeAt(i);
-      if (ch !== 32 && ch !== 13 && ch !== 9) last = i + 1;
-      if (ch >= 65 && ch <= 90) ch += 32;
-      h = ((h << 5) + h + ch) | 0;
-      i++;
-    }
-    if (last - start >= 12) {
-      // the hash covers trailing blanks too; rehash only the kept part when they exist
-      if (last !== i) {
-        h = 5381;
-        for (let k = start; k < last; k++) {
-          let ch = text.charCodeAt(k);
-          if (ch >= 65 && ch <= 90) ch += 32;
-          h = ((h << 5) + h + ch) | 0;
-        }
-      }
+    let end = text.indexOf('\n', i);
+    if (end < 0) end = n;
+    let last = end;
+    while (last > start && (text.charCodeAt(last - 1) === 32 || text.charCodeAt(last - 1) === 13 || text.charCodeAt(last - 1) === 9)) last--;
+    const len = last - start;
+    if (len >= 12) {
+      // a sampled, case-folded fingerprint: equal lines always collide; a collision sends the text
+      // to the exact comparison, so a false match costs time, never a wrong finding
+      let h = len;
+      for (let k = 0; k < 8; k++) h = (h * 31 + (text.charCodeAt(start + ((len - 1) * k) / 7 | 0) | 32)) | 0;
       if (seen.has(h)) return false;
       seen.add(h);
     }
-    i++;
+    i = end + 1;
   }
   return true;
 }
