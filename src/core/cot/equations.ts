@@ -435,7 +435,7 @@ function checkChain(segs: (Segment | undefined)[], toks: Token[], text: string, 
       const alt = hasDivisionChain(seg.expr) ? evaluate(seg.expr, { rightAssociativeDivision: true }) : undefined;
       const loose = parseTokens(seg.list, 0, seg.list.length, false);
       const lv = loose && evaluate(loose);
-      prev = { seg, value: v, alt, alt2: lv && !equals(lv, v) ? lv : undefined };
+      prev = { seg, value: v, alt, alt2: lv && !equals(lv, v) ? lv : undefined, alt3: bulletReading(seg, toks) };
       continue;
     }
     const lhsSpan = segmentSpan(toks, prev.seg, text);
@@ -506,6 +506,18 @@ interface Prev {
   /** Other readings the writer may have meant (rounded value carried on, a / (b / c), left-to-right). */
   alt?: Rational;
   alt2?: Rational;
+  /** "- 4 + 6 = 10" at the start of a line: a list bullet rather than a minus. */
+  alt3?: Rational;
+}
+
+function bulletReading(seg: Segment, toks: Token[]): Rational | undefined {
+  const first = toks[seg.from];
+  const before = toks[seg.from - 1];
+  if (!(first.kind === 'op' && first.text === '-' && (!before || before.kind === 'nl'))) return undefined;
+  const next = seg.list[1];
+  if (!next || !next.space) return undefined;
+  const e = parseTokens(seg.list, 1, seg.list.length);
+  return e && evaluate(e);
 }
 
 function prefixMatches(prev: Prev, seg: Segment): boolean {
@@ -523,11 +535,11 @@ function hasDivisionChain(e: Expr): boolean {
   return hasDivisionChain(e.arg);
 }
 
-function close(prev: { value: Rational; alt?: Rational; alt2?: Rational }, v: Rational): boolean {
-  return equals(prev.value, v) || (prev.alt !== undefined && equals(prev.alt, v)) || (prev.alt2 !== undefined && equals(prev.alt2, v));
+function close(prev: { value: Rational; alt?: Rational; alt2?: Rational; alt3?: Rational }, v: Rational): boolean {
+  return equals(prev.value, v) || (prev.alt !== undefined && equals(prev.alt, v)) || (prev.alt2 !== undefined && equals(prev.alt2, v)) || (prev.alt3 !== undefined && equals(prev.alt3, v));
 }
 
-function closeAny(prev: { value: Rational; alt?: Rational; alt2?: Rational }, v: Rational | undefined): boolean {
+function closeAny(prev: { value: Rational; alt?: Rational; alt2?: Rational; alt3?: Rational }, v: Rational | undefined): boolean {
   return v !== undefined && close(prev, v);
 }
 
@@ -553,6 +565,7 @@ function sideMatches(prev: Prev, rhs: Expr, tok: Token): boolean {
   if (acceptsResult(prev.value, tok.value!, decimals)) return true;
   if (prev.alt && acceptsResult(prev.alt, tok.value!, decimals)) return true;
   if (prev.alt2 && acceptsResult(prev.alt2, tok.value!, decimals)) return true;
+  if (prev.alt3 && acceptsResult(prev.alt3, tok.value!, decimals)) return true;
   // "6 km / 1 / 30 hour": a chain of divisions often means a / (b / c)
   if (hasDivisionChain(prev.seg.expr)) {
     const v = evaluate(prev.seg.expr, { rightAssociativeDivision: true });
@@ -569,7 +582,7 @@ function sideMatches(prev: Prev, rhs: Expr, tok: Token): boolean {
     if (l2 && r2 && acceptsResult(l2, r2, plain)) return true;
     if (l2 && acceptsResult(l2, tok.value!, decimals)) return true;
     if (r2 && acceptsResult(prev.value, r2, plain)) return true;
-    for (const alt of [prev.alt, prev.alt2]) if (alt && r2 && acceptsResult(alt, r2, plain)) return true;
+    for (const alt of [prev.alt, prev.alt2, prev.alt3]) if (alt && r2 && acceptsResult(alt, r2, plain)) return true;
   }
   return false;
 }

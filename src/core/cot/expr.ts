@@ -177,6 +177,14 @@ export function tokenize(text: string, from = 0, to = text.length, options: Toke
       continue;
     }
     const ch = text[i];
+    // a list bullet ("- 4 + 6 = 10", "* step", "+ item") at the start of a line is not an operator
+    // ("- 14 + 3" may also be a spaced minus: the equation finder tries both readings for '-')
+    if ((ch === '*' || ch === '+') && text.charCodeAt(i + 1) === 32 && (out.length === 0 || out[out.length - 1].kind === 'nl') && space) {
+      push({ kind: 'other', start: i, end: i + 1, text: '•' });
+      i++;
+      space = true;
+      continue;
+    }
     switch (ch) {
       case '+':
         push({ kind: 'op', start: i, end: i + 1, text: '+' });

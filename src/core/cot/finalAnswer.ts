@@ -53,7 +53,7 @@ interface Candidate {
 /** "#### 72", "#### $1,200", "#### -3", "#### (B)"; not a markdown heading ("#### Ingredients:"). */
 const GSM8K_RE = /(?:^|\n)[ \t]*####[ \t]*([-+$€£.(\d][^\n]*|[A-E](?:[ \t]*$|[.)][^\n]*))/gm;
 const FINAL_IS_RE = /\b(?:the\s+)?final\s+answer\s*(?:is|:|=|would\s+be|will\s+be)[ \t]*:?[ \t]*/gi;
-const ANSWER_IS_RE = /\b(?:(?:so|thus|therefore|hence)[ \t,]+)?the\s+(?:correct\s+|right\s+|best\s+)?answer\s+(?:is|would\s+be|will\s+be|must\s+be|=)[ \t]*:?[ \t]*/gi;
+const ANSWER_IS_RE = /\b(?:(?:so|thus|therefore|hence)[ \t,]+)?the\s+(?:correct\s+|right\s+|best\s+)?answer(?:\s+(?:is|would\s+be|will\s+be|must\s+be|=)[ \t]*:?|[ \t]*:)[ \t]*/gi;
 const ANSWER_COLON_RE = /(?:^|\n)[ \t]*(?:#+[ \t]*|\*\*|__)?(?:final[ \t]+)?answer(?:\*\*|__)?[ \t]*[:：][ \t]*(?:\*\*|__)?[ \t]*/gi;
 const BOXED_RE = /\\(?:boxed|fbox)\{/g;
 const TAG_RE = /<answer>/gi;
@@ -92,6 +92,15 @@ function valueEnd(text: string, from: number): number {
   return end;
 }
 
+/** Only blanks, or a sentence end, between the previous sentence and `at`. */
+function sentenceStart(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
+  if (k < 0) return true;
+  const c = text[k];
+  return c === '\n' || c === '.' || c === '!' || c === '?' || c === ':' || c === '"' || (c === 'n' && text[k - 1] === '\\');
+}
+
 function collect(text: string): Candidate[] {
   const out: Candidate[] = [];
   if (text.indexOf('####') >= 0) {
@@ -109,6 +118,8 @@ function collect(text: string): Candidate[] {
       for (let m = re.exec(text); m; m = re.exec(text)) {
         const markerStart = m.index + (m[0].length - m[0].trimStart().length);
         const valueStart = m.index + m[0].length;
+        // "The answer: (A)" only as a sentence of its own, not "to find the answer: add them"
+        if (convention === 'answer-is' && !/\b(?:is|be|=)\b/i.test(m[0]) && !/^(?:so|thus|therefore|hence)/i.test(m[0].trimStart()) && !sentenceStart(text, markerStart)) continue;
         const end = valueEnd(text, valueStart);
         if (end <= valueStart) continue;
         const stmtEnd = end < text.length && /[.!?;]/.test(text[end]) ? end + 1 : end;

@@ -30,6 +30,12 @@ test('quantities with units between the numbers', () => {
   assert.deepEqual(eqs('12 history + 8 romance = 20 books'), ['12 + 8 = 20 ok']);
 });
 
+test('a "- " at the start of a line is a list bullet or a spaced minus: both readings are tried', () => {
+  assert.deepEqual(eqs('The pattern:\n- 4 + 6 = 10\n- 6 + 10 = 16\n* 3 * 4 = 12'), ['-4 + 6 = 10 ok', '-6 + 10 = 16 ok', '3 × 4 = 12 ok']);
+  assert.deepEqual(eqs('- 14 + ( - 8) + 1 = - 21 degrees'), ['-14 + (-8) + 1 = - 21 ok']);
+  assert.deepEqual(eqs('- 4 + 6 = 11'), ['-4 + 6 = 11 WRONG']);
+});
+
 test('chains are read as running totals or as equal rewritings', () => {
   assert.deepEqual(eqs('2 + 3 = 5 + 4 = 9'), ['2 + 3 = 5 ok', '5 + 4 = 9 ok']);
   assert.deepEqual(eqs('(3 + 4) * 2 = 7 * 2 = 14'), ['(3 + 4) × 2 = 7 * 2 ok', '7 × 2 = 14 ok']);

@@ -22,6 +22,8 @@ test('every common final-answer convention, with exact offsets', () => {
   assert.equal(fa('Bananas are yellow. So the answer is yes.'), 'answer-is:yes:yesno');
   assert.equal(fa('Blood stains. So the answer is bloody mess.'), 'answer-is:bloody mess:text');
   assert.equal(fa('**Final Answer:** **$1,200.00**'), 'answer-colon:$1,200.00:number');
+  assert.equal(fa('500 * 2/25 = 40 sec\nThe answer: (A).'), 'answer-is:(A):choice');
+  assert.equal(fa('To find the answer: add them.'), undefined);
 });
 
 test('the last final-answer statement wins', () => {

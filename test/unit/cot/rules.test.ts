@@ -221,6 +221,9 @@ test('general instruction data: songs, code, recipes and format strings are not 
   const mathy = jsonl({ instruction: 'Add three multiplication facts.', input: '', output: '10 x 6 = 60\n11 x 8 = 88\n12 x 5 = 60' });
   const prose = (i: number) => jsonl({ instruction: `Tip ${i}`, input: '', output: 'Sleep well and drink water.' });
   assert.deepEqual(runFileRule(missingFinalAnswer, [mathy, prose(1), prose(2)]), []);
+  // ... but in a file of worked solutions (GSM8K repackaged as alpaca) the missing answers are reported
+  const worked = (n: number) => jsonl({ instruction: `Problem ${n}`, input: '', output: `She has ${n} + 2 = ${n + 2} apples.\nThen ${n + 2} * 3 = ${3 * (n + 2)} apples.` });
+  assert.equal(runFileRule(missingFinalAnswer, [worked(1), worked(2), prose(3)]).length, 2);
 });
 
 test('MetaMath-style and chat-format records (no format known: fields by key names)', () => {

@@ -38,7 +38,7 @@ export const missingFinalAnswer: FileRule = {
     rationale:
       'Evaluation harnesses and answer-extraction code look for an explicit final answer; a rationale that stops after its last step teaches the model to stop without one, ' +
       'and makes the record unusable for answer-based filtering. The rule applies to texts that reason (at least two steps with numbers or computations) ' +
-      'when the record has no separate answer field; a general response (an alpaca output, an assistant turn) only in files where most records state a final answer. The quick fix appends the last computed result in the wording most records of the file use (for example "#### 72").',
+      'when the record has no separate answer field; a general response (an alpaca output, an assistant turn) only in files where most records state a final answer or compute. The quick fix appends the last computed result in the wording most records of the file use (for example "#### 72").',
     bad: [j({ question: 'Natalia sold 48 clips in April and half as many in May. How many altogether?', answer: 'Natalia sold 48/2 = <<48/2=24>>24 clips in May.\nNatalia sold 48+24 = <<48+24=72>>72 clips altogether.' })],
     good: [
       j({ question: 'Natalia sold 48 clips in April and half as many in May. How many altogether?', answer: 'Natalia sold 48/2 = <<48/2=24>>24 clips in May.\nNatalia sold 48+24 = <<48+24=72>>72 clips altogether.\n#### 72' }),
@@ -52,20 +52,25 @@ export const missingFinalAnswer: FileRule = {
     // held strongly, with what the finding needs.
     const contributed = new WeakMap<RecordEntry, ConventionUse | null>();
     const missing = new Map<RecordEntry, Missing[]>();
-    /** Records with a reasoning text (for "final answers are the norm in this file"). */
+    /** Records with a reasoning text, and those that reason (a final answer, or computations). */
     let reasoningRecords = 0;
+    let reasoners = 0;
+    const reasoned = new WeakSet<RecordEntry>();
     return {
       add(entry, ctx) {
         const a = analyzeRecord(ctx);
         if (!a.reasonings.length) return;
         let use: ConventionUse | undefined;
         let list: Missing[] | undefined;
+        let reasons = false;
         for (const r of a.reasonings) {
           if (r.final) {
             use ??= conventionUse(r);
+            reasons = true;
             continue;
           }
           if (a.fields.answer || !r.reasons()) continue;
+          reasons = true;
           const steps = r.steps;
           const lastStep = steps[steps.length - 1];
           const len = r.text.length;
@@ -81,6 +86,10 @@ export const missingFinalAnswer: FileRule = {
           (list ??= []).push(m);
         }
         reasoningRecords++;
+        if (reasons) {
+          reasoners++;
+          reasoned.add(entry);
+        }
         const canonical = use ? tally.add(use) : null;
         contributed.set(entry, canonical);
         if (list) missing.set(entry, list);
@@ -89,6 +98,7 @@ export const missingFinalAnswer: FileRule = {
         const use = contributed.get(entry);
         if (use === undefined) return;
         reasoningRecords--;
+        if (reasoned.delete(entry)) reasoners--;
         if (use) tally.remove(use);
         contributed.delete(entry);
         missing.delete(entry);
@@ -99,7 +109,9 @@ export const missingFinalAnswer: FileRule = {
         const wording = prevailing && tally.wording(prevailing.convention);
         for (const [entry, list] of missing) {
           for (const m of list) {
-            if (m.response && !(wording && tally.total >= 0.5 * reasoningRecords)) continue;
+            // a general response is reported where reasoning to an answer is what the file is about:
+            // most records state a final answer, or most records compute
+            if (m.response && !((wording && tally.total >= 0.5 * reasoningRecords) || reasoners >= 0.5 * reasoningRecords)) continue;
             const at = (s: Span) => ({ line: s.line + entry.line, startColumn: s.startColumn, endLine: s.endLine + entry.line, endColumn: s.endColumn });
             const d: FindingDraft = {
               ...at(m.span), field: m.pointer,

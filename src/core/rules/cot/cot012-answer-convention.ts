@@ -20,7 +20,7 @@ export const answerConvention: FileRule = {
   tags: ['cot', 'final-answer', 'consistency'],
   defaultSeverity: 'info',
   scope: 'file',
-  defaultOptions: { minShare: 0.6, minRecords: 5 },
+  defaultOptions: { minShare: 0.8, minRecords: 5 },
   optionsSchema: {
     type: 'object',
     properties: {
@@ -42,7 +42,7 @@ export const answerConvention: FileRule = {
   // Only records that differ from the convention leading when they are read are kept (a streamed file is
   // not held in memory); the leading convention settles within the first records in practice.
   create(env) {
-    const minShare = typeof env.options.minShare === 'number' ? env.options.minShare : 0.6;
+    const minShare = typeof env.options.minShare === 'number' ? env.options.minShare : 0.8;
     const minRecords = typeof env.options.minRecords === 'number' ? env.options.minRecords : 5;
     const tally = new ConventionTally();
     // every record's wording (weak: for remove()); records that differ from the leading convention when
