@@ -133,6 +133,8 @@ export interface Format {
   toConversation(record: unknown): Conversation | undefined;
   textFields(record: unknown): TextField[];
   fields: FieldSpec[];
+  /** The fields of one record when it uses a variant key (e.g. alpaca `response` instead of `output`); defaults to `fields`. */
+  fieldsFor?(record: unknown): FieldSpec[];
 }
 
 export interface DetectionResult {

@@ -1,0 +1,138 @@
+/**
+ * Chain-of-thought: a question, the reasoning and (optionally) a separate final answer.
+ *  - {question, rationale, answer} (FLAN CoT sources, AQuA-RAT with `options`/`correct`);
+ *  - GSM8K {question, answer} where `answer` holds the reasoning and ends with "#### N";
+ *  - MATH {problem, solution}, MetaMathQA {query, response}, CoT-Collection {source, rationale, target}.
+ * Text roles: question -> prompt; rationale/solution -> rationale; answer -> answer, except when the
+ * record has no separate reasoning and the answer reads as a worked solution (GSM8K): then it is the
+ * rationale.
+ */
+import type { FieldSpec, Format, TextField } from '../types';
+import { buildConversation, makeTurn } from '../conversation';
+import { firstKey, isObject, isString, pushField, type Rec } from './shared';
+
+const QUESTION_KEYS = ['question', 'problem', 'query'];
+const RATIONALE_KEYS = ['rationale', 'reasoning', 'solution', 'explanation', 'chain_of_thought', 'cot', 'generated_solution', 'response'];
+const ANSWER_KEYS = ['answer', 'final_answer', 'expected_answer', 'correct_answer', 'correct'];
+const scalar = (v: unknown) => isString(v) || typeof v === 'number' || typeof v === 'boolean';
+
+/** An answer value that is really a worked solution: a "####" line, <<calc>> annotations, or several sentences. */
+export function looksLikeReasoning(s: string): boolean {
+  if (/(?:^|\n)\s*####/.test(s) || /<<[^<>]*=[^<>]*>>/.test(s)) return true;
+  return s.length > 80 && (s.includes('\n') || /[.!?]\s+\S[^]*[.!?]/.test(s));
+}
+
+interface Keys {
+  question?: string;
+  rationale?: string;
+  answer?: string;
+  /** The answer key holds the reasoning (GSM8K). */
+  answerIsRationale: boolean;
+}
+
+function keysOf(r: Rec): Keys {
+  let question = firstKey(r, QUESTION_KEYS);
+  let rationale = firstKey(r, RATIONALE_KEYS);
+  let answer = firstKey(r, ANSWER_KEYS, scalar);
+  if (!question && isString(r.source) && isString(r.rationale)) {
+    // CoT-Collection
+    question = 'source';
+    if (!answer && scalar(r.target)) answer = 'target';
+  }
+  if (rationale === 'response' && !question) rationale = undefined;
+  const answerIsRationale = !rationale && answer !== undefined && isString(r[answer]) && looksLikeReasoning(r[answer] as string);
+  return { question, rationale, answer, answerIsRationale };
+}
+
+function detect(record: unknown): number {
+  if (!isObject(record)) return 0;
+  const k = keysOf(record);
+  if (!k.question) return QUESTION_KEYS.some((q) => q in record) ? 0.3 : 0;
+  if (k.rationale) return k.rationale === 'response' ? 0.85 : k.question === 'source' ? 0.9 : 1;
+  if (k.answerIsRationale) return 0.95;
+  if (k.answer) return 0.7;
+  return 0.4;
+}
+
+function textFields(record: unknown): TextField[] {
+  if (!isObject(record)) return [];
+  const k = keysOf(record);
+  const out: TextField[] = [];
+  if (k.question) pushField(out, record, k.question, 'prompt', true);
+  if (Array.isArray(record.options)) {
+    record.options.forEach((o, i) => isString(o) && out.push({ pointer: `/options/${i}`, role: 'context', text: o }));
+  }
+  if (k.rationale) pushField(out, record, k.rationale, 'rationale', true);
+  if (k.answer) pushField(out, record, k.answer, k.answerIsRationale ? 'rationale' : 'answer', !k.rationale);
+  return out;
+}
+
+function toConversation(record: unknown) {
+  if (!isObject(record)) return undefined;
+  const k = keysOf(record);
+  if (!k.question) return undefined;
+  let user = record[k.question] as string;
+  if (Array.isArray(record.options) && record.options.every(isString)) user += `\n${record.options.join('\n')}`;
+  const turns = [makeTurn('user', user, `/${k.question}`)];
+  const answer = k.answer !== undefined ? String(record[k.answer]) : undefined;
+  if (k.rationale) {
+    let text = record[k.rationale] as string;
+    const lastLine = text.trim().split('\n').pop() ?? '';
+    if (answer !== undefined && answer.trim() !== '' && !lastLine.includes(answer.trim())) text = `${text.trimEnd()}\nSo the answer is ${answer.trim().replace(/\.$/, '')}.`;
+    turns.push(makeTurn('assistant', text, `/${k.rationale}`));
+  } else if (k.answer !== undefined && answer !== undefined) {
+    turns.push(makeTurn('assistant', answer, `/${k.answer}`));
+  }
+  return buildConversation(turns);
+}
+
+const fields: FieldSpec[] = [
+  { pointer: '/question', label: 'Question', kind: 'text', role: 'prompt', required: true },
+  { pointer: '/rationale', label: 'Rationale', kind: 'text', role: 'rationale', required: true },
+  { pointer: '/answer', label: 'Answer', kind: 'text', role: 'answer' },
+];
+
+function fieldsFor(record: unknown): FieldSpec[] {
+  if (!isObject(record)) return fields;
+  const k = keysOf(record);
+  const out: FieldSpec[] = [{ ...fields[0], pointer: `/${k.question ?? 'question'}` }];
+  if (k.rationale) out.push({ ...fields[1], pointer: `/${k.rationale}` });
+  if (k.answerIsRationale) out.push({ pointer: `/${k.answer}`, label: 'Answer (reasoning)', kind: 'text', role: 'rationale', required: true });
+  else if (k.answer) out.push({ ...fields[2], pointer: `/${k.answer}`, kind: isString(record[k.answer]) ? 'text' : 'json', required: !k.rationale });
+  else if (!k.rationale) out.push(fields[1], fields[2]);
+  return out;
+}
+
+const str = { type: 'string' };
+const answerType = { type: ['string', 'number', 'boolean'] };
+
+export const cot: Format = {
+  id: 'cot',
+  label: 'Chain of thought',
+  description: 'question / rationale / answer; GSM8K question / answer ending in "#### N"; problem / solution.',
+  detect,
+  schema: {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'Chain-of-thought record',
+    type: 'object',
+    properties: {
+      question: str,
+      problem: str,
+      query: str,
+      source: str,
+      options: { type: 'array', items: str },
+      ...Object.fromEntries(RATIONALE_KEYS.map((k) => [k, str])),
+      ...Object.fromEntries(ANSWER_KEYS.map((k) => [k, answerType])),
+      target: answerType,
+    },
+    allOf: [
+      { anyOf: [...QUESTION_KEYS, 'source'].map((k) => ({ required: [k] })) },
+      { anyOf: [...RATIONALE_KEYS, ...ANSWER_KEYS, 'target'].map((k) => ({ required: [k] })) },
+    ],
+  },
+  knownKeys: [...QUESTION_KEYS, ...RATIONALE_KEYS, ...ANSWER_KEYS, 'options', 'source', 'target', 'id', 'level', 'type', 'task', 'original_question'],
+  toConversation,
+  textFields,
+  fields,
+  fieldsFor,
+};
