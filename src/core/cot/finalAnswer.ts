@@ -209,8 +209,6 @@ export function classifyAnswer(text: string): Pick<FinalAnswer, 'kind' | 'number
   return { kind: 'text' };
 }
 
-const PLAIN_NUMBER = /^-?\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
-
 /**
  * Hot path for GSM8K: the text ends with a "#### N" line holding a plain number and uses no other
  * convention. Anything else goes through the general extraction.
@@ -222,19 +220,52 @@ function gsm8kFast(text: string): FinalAnswer | undefined {
   while (text.charCodeAt(vs) === 32) vs++;
   let ve = text.length;
   while (ve > vs && (text.charCodeAt(ve - 1) === 32 || text.charCodeAt(ve - 1) === 13)) ve--;
-  const value = text.slice(vs, ve);
   // the last line is the last statement: whatever conventions appear earlier, this one wins
-  if (!PLAIN_NUMBER.test(value)) return undefined;
-  const numeric = Number(value.replace(/[$,]/g, ''));
-  if (!Number.isFinite(numeric)) return undefined;
-  // the exact value is computed only when a rule needs more than the double
-  let exact: Rational | undefined;
-  return {
-    text: value, start: vs, end: ve, convention: 'gsm8k', markerStart: at, statementEnd: ve, kind: 'number', numeric,
-    get number(): Rational {
-      return (exact ??= parseDecimal(value.replace('$', ''))!);
-    },
-  };
+  const numeric = plainNumber(text, vs, ve);
+  if (numeric === undefined) return undefined;
+  return new FastFinal(text.slice(vs, ve), vs, ve, at, numeric);
+}
+
+/** A plain number in text[from, to) ("72", "-3.5", "$1,200"), read as a double; undefined otherwise. */
+function plainNumber(text: string, from: number, to: number): number | undefined {
+  let i = from;
+  let neg = false;
+  if (text.charCodeAt(i) === 45) {
+    neg = true;
+    i++;
+  }
+  if (text.charCodeAt(i) === 36) i++;
+  let v = 0;
+  let digits = 0;
+  let scale = 0;
+  let point = false;
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
+      digits++;
+      if (point) scale++;
+    } else if (c === 44 && !point && digits > 0) continue;
+    else if (c === 46 && !point && i + 1 < to) point = true;
+    else return undefined;
+  }
+  if (!digits) return undefined;
+  const r = scale ? v / 10 ** scale : v;
+  return neg ? -r : r;
+}
+
+/** The GSM8K fast path's answer: the exact value is computed only when a rule needs more than the double. */
+class FastFinal implements FinalAnswer {
+  readonly convention = 'gsm8k' as const;
+  readonly kind = 'number' as const;
+  private exact: Rational | undefined;
+  constructor(readonly text: string, readonly start: number, readonly end: number, readonly markerStart: number, readonly numeric: number) {}
+  get statementEnd(): number {
+    return this.end;
+  }
+  get number(): Rational {
+    return (this.exact ??= parseDecimal(this.text.replace('$', ''))!);
+  }
 }
 
 /** The text's final answer (the last final-answer statement), or undefined. */

@@ -8,7 +8,8 @@ const j = JSON.stringify;
  * Hot path: a multi-line text whose lines are all different (case-insensitively), none of which
  * starts with a label that could be empty or renumbered. Single-line texts need the sentence split.
  */
-const SEEN = new Set<number>();
+/** Fingerprints of the lines seen so far (a small reused buffer: no allocation per record). */
+const SEEN = new Int32Array(64);
 
 /** Does the line starting at `i` start with a label ("1.", "12)", "**", "#", "Step")? A "#### 72" line does not count. */
 function looksLabelled(text: string, i: number): boolean {
@@ -31,7 +32,7 @@ function looksLabelled(text: string, i: number): boolean {
 function quickDistinctLines(text: string): boolean {
   if (text.indexOf('\n') < 0 || text.indexOf('\\n') >= 0) return false;
   const seen = SEEN;
-  seen.clear();
+  let count = 0;
   const n = text.length;
   let i = 0;
   while (i <= n) {
@@ -48,8 +49,9 @@ function quickDistinctLines(text: string): boolean {
       // to the exact comparison, so a false match costs time, never a wrong finding
       let h = len;
       for (let k = 0; k < 8; k++) h = (h * 31 + (text.charCodeAt(start + ((len - 1) * k) / 7 | 0) | 32)) | 0;
-      if (seen.has(h)) return false;
-      seen.add(h);
+      for (let k = 0; k < count; k++) if (seen[k] === h) return false;
+      if (count === seen.length) return false; // very many lines: let the exact comparison do it
+      seen[count++] = h;
     }
     i = end + 1;
   }
