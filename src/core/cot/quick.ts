@@ -125,6 +125,13 @@ export function quickEval(text: string, from: number, to: number): number {
   return pos === end ? v : NaN;
 }
 
+/** text[a, b) and text[c, d) hold the same characters. */
+function sameChars(text: string, a: number, b: number, c: number, d: number): boolean {
+  if (b - a !== d - c) return false;
+  for (let k = 0; k < b - a; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(c + k)) return false;
+  return true;
+}
+
 /** Decimals written in text[from, to) after the point. */
 function decimalsOf(text: string, from: number, to: number): number {
   const dot = text.indexOf('.', from);
@@ -208,7 +215,8 @@ export function quickScan(text: string): QuickFacts {
     if (close < 0) break;
     annotations++;
     const eq = text.indexOf('=', open + 2);
-    if (eq < 0 || eq > close || text.indexOf('=', eq + 1) < close && text.indexOf('=', eq + 1) >= 0) {
+    const eq2 = eq < 0 ? -1 : text.indexOf('=', eq + 1);
+    if (eq < 0 || eq > close || (eq2 >= 0 && eq2 < close)) {
       annotationsOk = false;
     } else {
       const v = quickEval(text, open + 2, eq);
@@ -227,9 +235,14 @@ export function quickScan(text: string): QuickFacts {
       }
       if (b > a) {
         if (text.charCodeAt(b) === 37) annotationsOk = false; // "85%": let the exact analysis judge the unit
-        const after = quickEval(text, a, b);
-        if (!(after === w || quickAccepts(w, after, decimalsOf(text, a, b)) || quickAccepts(v, after, decimalsOf(text, a, b)))) annotationsOk = false;
-        lastValue = after;
+        if (sameChars(text, a, b, eq + 1, close)) {
+          // "<<48/2=24>>24": the same characters, the same number
+          lastValue = w;
+        } else {
+          const after = quickEval(text, a, b);
+          if (!(after === w || quickAccepts(w, after, decimalsOf(text, a, b)) || quickAccepts(v, after, decimalsOf(text, a, b)))) annotationsOk = false;
+          lastValue = after;
+        }
         lastEnd = b;
       } else lastEnd = close + 2;
     }
