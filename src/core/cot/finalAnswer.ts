@@ -34,6 +34,7 @@ export interface FinalAnswer {
   /** Where the statement ends (end of the value, closing brace or tag, final period). */
   statementEnd: number;
   kind: AnswerKind;
+  /** The exact value of a numeric answer. May be computed on first read (a getter): read it, do not rely on `{...answer}` copying it. */
   number?: Rational;
   /** The number as a double, when the fast path read it (cheap comparisons before exact ones). */
   numeric?: number;
@@ -259,9 +260,9 @@ class FastFinal implements FinalAnswer {
   readonly convention = 'gsm8k' as const;
   readonly kind = 'number' as const;
   private exact: Rational | undefined;
-  constructor(readonly text: string, readonly start: number, readonly end: number, readonly markerStart: number, readonly numeric: number) {}
-  get statementEnd(): number {
-    return this.end;
+  readonly statementEnd: number;
+  constructor(readonly text: string, readonly start: number, readonly end: number, readonly markerStart: number, readonly numeric: number) {
+    this.statementEnd = end;
   }
   get number(): Rational {
     return (this.exact ??= parseDecimal(this.text.replace('$', ''))!);
