@@ -2,6 +2,7 @@
  * Helpers the COT rules share: the last computed result of a reasoning, numbers of a step, answer
  * conventions of records.
  */
+import type { RecordEntry } from '../types';
 import type { ConventionUse, ReasoningAnalysis } from './analysis';
 import type { Equation, WrittenNumber } from './equations';
 import type { AnswerConvention, FinalAnswer } from './finalAnswer';
@@ -167,4 +168,22 @@ export function answerStatement(text: string, wording: ConventionUse, value: str
   const sep = wording.convention === 'gsm8k' || /\n/.test(text) ? '\n' : text.endsWith(' ') || text === '' ? '' : ' ';
   const prefix = wording.convention === 'gsm8k' ? wording.prefix.replace(/^\s+/, '') : wording.prefix;
   return `${sep}${prefix}${value}${wording.suffix}`;
+}
+
+/**
+ * What a file rule remembers about one record until `remove(entry)`: a symbol-keyed slot on the entry
+ * itself. Unlike a WeakMap it costs the garbage collector nothing, and unlike a Map it keeps nothing
+ * alive (a streamed file's records are dropped as soon as they are checked).
+ */
+export class EntryMemo<T> {
+  private readonly key = Symbol('cot-entry-memo');
+  get(e: RecordEntry): T | undefined {
+    return (e as unknown as Record<symbol, T | undefined>)[this.key];
+  }
+  set(e: RecordEntry, v: T): void {
+    (e as unknown as Record<symbol, T | undefined>)[this.key] = v;
+  }
+  delete(e: RecordEntry): void {
+    (e as unknown as Record<symbol, T | undefined>)[this.key] = undefined;
+  }
 }

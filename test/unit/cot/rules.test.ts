@@ -14,7 +14,7 @@ import { thinkTags } from '../../../src/core/rules/cot/cot010-think-tags';
 import { reasoningAfterAnswer } from '../../../src/core/rules/cot/cot011-reasoning-after-answer';
 import { answerConvention } from '../../../src/core/rules/cot/cot012-answer-convention';
 import type { TextField } from '../../../src/core/types';
-import { applyFix, jsonl, runFileRule, runRule } from './helpers';
+import { applyFix, jsonl, makeContext, runFileRule, runRule } from './helpers';
 
 const gsm = (answer: string) => jsonl({ question: 'Natalia sold 48 clips in April and half as many in May. How many altogether?', answer });
 
@@ -237,4 +237,29 @@ test('MetaMath-style and chat-format records (no format known: fields by key nam
   assert.deepEqual(f2.map((f) => [f.message, f.covered, f.field]), [['12 + 1 is 13, not 14', '12 + 1 = 14', '/conversations/1/value']]);
   const box = jsonl({ problem: 'Compute 1/2 + 1/4.', solution: 'We have $\\frac{1}{2} + \\frac{1}{4} = \\frac{3}{4}$, so the answer is $\\boxed{\\frac{3}{5}}$.' });
   assert.equal(runRule(finalAnswerNotLastResult, box)[0]?.message, 'the final answer is \\frac{3}{5}, but the last step computes (1 / 2) + (1 / 4) = \\frac{3}{4}');
+});
+
+test('file rules forget removed records (incremental editing)', () => {
+  const lines = [1, 2, 3, 4, 5].map((n) => gsm(`${n} + 1 = <<${n}+1=${n + 1}>>${n + 1}\n#### ${n + 1}`));
+  lines.push(gsm('3 + 4 = <<3+4=7>>7.\nThe answer is 7.'));
+  const env = { options: { ...answerConvention.defaultOptions }, format: undefined, file: { detection: { format: undefined, confidence: 0, mixed: false, shares: [], sampled: 0 }, blankLines: [], lineCount: lines.length, bom: false, eol: 'lf' as const, lineText: () => '' } };
+  const state = answerConvention.create(env);
+  const entries = lines.map((l, i) => {
+    const ctx = makeContext(l, { line: i, options: env.options });
+    state.add(ctx.record, ctx);
+    return ctx.record;
+  });
+  assert.equal(state.findings().length, 1);
+  // remove three "####" records: 2 of 3 remaining use it (67 % < 80 %): no prevailing convention
+  for (const e of entries.slice(0, 3)) state.remove(e);
+  assert.deepEqual(state.findings(), []);
+  // removing the outlier record drops its finding too
+  const s2 = answerConvention.create(env);
+  const es = lines.map((l, i) => {
+    const ctx = makeContext(l, { line: i, options: env.options });
+    s2.add(ctx.record, ctx);
+    return ctx.record;
+  });
+  s2.remove(es[5]);
+  assert.deepEqual(s2.findings(), []);
 });

@@ -1,7 +1,7 @@
 import type { FileRule, FindingDraft, RecordEntry, Span, TextEdit } from '../../types';
 import { analyzeRecord, jsonBody } from '../../cot/analysis';
 import { CONVENTION_LABELS } from '../../cot/finalAnswer';
-import { type ConventionUse, ConventionTally, answerStatement, clearLastResult, conventionUse } from '../../cot/results';
+import { type ConventionUse, ConventionTally, EntryMemo, answerStatement, clearLastResult, conventionUse } from '../../cot/results';
 
 const j = JSON.stringify;
 
@@ -50,12 +50,12 @@ export const missingFinalAnswer: FileRule = {
     // What each record contributed, for remove(): its final-answer wording (null: a reasoning record
     // without one). Weak, so a streamed file is not kept alive; only records missing an answer are
     // held strongly, with what the finding needs.
-    const contributed = new WeakMap<RecordEntry, ConventionUse | null>();
+    const contributed = new EntryMemo<ConventionUse | null>();
     const missing = new Map<RecordEntry, Missing[]>();
     /** Records with a reasoning text, and those that reason (a final answer, or computations). */
     let reasoningRecords = 0;
     let reasoners = 0;
-    const reasoned = new WeakSet<RecordEntry>();
+    const reasoned = new EntryMemo<boolean>();
     return {
       add(entry, ctx) {
         const a = analyzeRecord(ctx);
@@ -88,7 +88,7 @@ export const missingFinalAnswer: FileRule = {
         reasoningRecords++;
         if (reasons) {
           reasoners++;
-          reasoned.add(entry);
+          reasoned.set(entry, true);
         }
         const canonical = use ? tally.add(use) : null;
         contributed.set(entry, canonical);
@@ -98,7 +98,10 @@ export const missingFinalAnswer: FileRule = {
         const use = contributed.get(entry);
         if (use === undefined) return;
         reasoningRecords--;
-        if (reasoned.delete(entry)) reasoners--;
+        if (reasoned.get(entry)) {
+          reasoners--;
+          reasoned.delete(entry);
+        }
         if (use) tally.remove(use);
         contributed.delete(entry);
         missing.delete(entry);

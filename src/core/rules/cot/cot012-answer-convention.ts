@@ -1,7 +1,7 @@
 import type { FileRule, FindingDraft, RecordEntry, Span } from '../../types';
 import { analyzeRecord } from '../../cot/analysis';
 import { CONVENTION_LABELS } from '../../cot/finalAnswer';
-import { type ConventionUse, ConventionTally, conventionUse } from '../../cot/results';
+import { type ConventionUse, ConventionTally, EntryMemo, conventionUse } from '../../cot/results';
 
 const j = JSON.stringify;
 
@@ -47,7 +47,7 @@ export const answerConvention: FileRule = {
     const tally = new ConventionTally();
     // every record's wording (weak: for remove()); records that differ from the leading convention when
     // added are kept with their span, as candidates to report
-    const contributed = new WeakMap<RecordEntry, ConventionUse>();
+    const contributed = new EntryMemo<ConventionUse>();
     const records = new Map<RecordEntry, PerRecord>();
     return {
       add(entry, ctx) {
