@@ -111,7 +111,8 @@ export function parseToolCallText(text: string): unknown[] | undefined {
   return out.length ? out : undefined;
 }
 
-const MARKER = /(^|\n)[ \t]*(?:#{2,3}[ \t]*)?(Human|User|Assistant|System)[ \t]*:[ \t]?/g;
+/** A speaker marker at a line start ("Human:", "## User:") or anywhere after "###" (Guanaco writes "…### Assistant:"). */
+const MARKER = /(?:(^|\n)[ \t]*(?:#{2,3}[ \t]*)?|###[ \t]*)(Human|User|Assistant|System)[ \t]*:[ \t]?/g;
 
 /**
  * Splits a transcript written with speaker markers ("\n\nHuman: … \n\nAssistant: …" as in Anthropic
@@ -121,9 +122,9 @@ const MARKER = /(^|\n)[ \t]*(?:#{2,3}[ \t]*)?(Human|User|Assistant|System)[ \t]*
 export function parseTranscript(text: string): { role: Role; content: string }[] | undefined {
   const marks: { role: Role; start: number; end: number }[] = [];
   for (const m of text.matchAll(MARKER)) {
-    const role = normalizeRole(m[2] === 'Human' ? 'human' : m[2]);
+    const role = normalizeRole(m[2]);
     if (!role) continue;
-    const start = (m.index ?? 0) + m[1].length;
+    const start = (m.index ?? 0) + (m[1]?.length ?? 0);
     marks.push({ role, start, end: (m.index ?? 0) + m[0].length });
   }
   if (!marks.length || text.slice(0, marks[0].start).trim() !== '') return undefined;

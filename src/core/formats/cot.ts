@@ -78,7 +78,9 @@ function toConversation(record: unknown) {
   if (k.rationale) {
     let text = record[k.rationale] as string;
     const lastLine = text.trim().split('\n').pop() ?? '';
-    if (answer !== undefined && answer.trim() !== '' && !lastLine.includes(answer.trim())) text = `${text.trimEnd()}\nSo the answer is ${answer.trim().replace(/\.$/, '')}.`;
+    // the rationale already states the answer ("The answer is C", "#### 72", "\boxed{32}")
+    const stated = answer !== undefined && lastLine.includes(answer.trim()) && /answer|####|\\boxed/i.test(lastLine);
+    if (answer !== undefined && answer.trim() !== '' && !stated) text = `${text.trimEnd()}\nSo the answer is ${answer.trim().replace(/\.$/, '')}.`;
     turns.push(makeTurn('assistant', text, `/${k.rationale}`));
   } else if (k.answer !== undefined && answer !== undefined) {
     turns.push(makeTurn('assistant', answer, `/${k.answer}`));
