@@ -14,12 +14,19 @@ import { firstKey, isObject, isString, pushField, type Rec } from './shared';
 const QUESTION_KEYS = ['question', 'problem', 'query'];
 const RATIONALE_KEYS = ['rationale', 'reasoning', 'solution', 'explanation', 'chain_of_thought', 'cot', 'generated_solution', 'response'];
 const ANSWER_KEYS = ['answer', 'final_answer', 'expected_answer', 'correct_answer', 'correct'];
+const SYSTEM_KEYS = ['system', 'system_prompt'];
 const scalar = (v: unknown) => isString(v) || typeof v === 'number' || typeof v === 'boolean';
 
 /** An answer value that is really a worked solution: a "####" line, <<calc>> annotations, or several sentences. */
 export function looksLikeReasoning(s: string): boolean {
   if (/(?:^|\n)\s*####/.test(s) || /<<[^<>]*=[^<>]*>>/.test(s)) return true;
   return s.length > 80 && (s.includes('\n') || /[.!?]\s+\S[^]*[.!?]/.test(s));
+}
+
+/** A bare final answer ("19", "(B)", "Paris"): one short line, a single sentence at most. */
+function isShortAnswer(s: string): boolean {
+  const t = s.trim();
+  return t.length <= 40 && !t.includes('\n') && !/[.!?]\s+\S/.test(t);
 }
 
 interface Keys {
@@ -39,7 +46,11 @@ function keysOf(r: Rec): Keys {
     question = 'source';
     if (!answer && scalar(r.target)) answer = 'target';
   }
-  if (rationale === 'response' && !question) rationale = undefined;
+  if (rationale === 'response' && (!question || (!answer && isShortAnswer(r.response as string)))) {
+    // {query, response: "18"}: a short response is the answer, not reasoning
+    if (question && !answer) answer = 'response';
+    rationale = undefined;
+  }
   const answerIsRationale = !rationale && answer !== undefined && isString(r[answer]) && looksLikeReasoning(r[answer] as string);
   return { question, rationale, answer, answerIsRationale };
 }
@@ -58,6 +69,7 @@ function textFields(record: unknown): TextField[] {
   if (!isObject(record)) return [];
   const k = keysOf(record);
   const out: TextField[] = [];
+  for (const sk of SYSTEM_KEYS) pushField(out, record, sk, 'system');
   if (k.question) pushField(out, record, k.question, 'prompt', true);
   if (Array.isArray(record.options)) {
     record.options.forEach((o, i) => isString(o) && out.push({ pointer: `/options/${i}`, role: 'context', text: o }));
@@ -85,7 +97,8 @@ function toConversation(record: unknown) {
   } else if (k.answer !== undefined && answer !== undefined) {
     turns.push(makeTurn('assistant', answer, `/${k.answer}`));
   }
-  return buildConversation(turns);
+  const system = SYSTEM_KEYS.map((sk) => record[sk]).find(isString);
+  return buildConversation(turns, { system });
 }
 
 const fields: FieldSpec[] = [
@@ -126,13 +139,15 @@ export const cot: Format = {
       ...Object.fromEntries(RATIONALE_KEYS.map((k) => [k, str])),
       ...Object.fromEntries(ANSWER_KEYS.map((k) => [k, answerType])),
       target: answerType,
+      system: str,
+      system_prompt: str,
     },
     allOf: [
       { anyOf: [...QUESTION_KEYS, 'source'].map((k) => ({ required: [k] })) },
       { anyOf: [...RATIONALE_KEYS, ...ANSWER_KEYS, 'target'].map((k) => ({ required: [k] })) },
     ],
   },
-  knownKeys: [...QUESTION_KEYS, ...RATIONALE_KEYS, ...ANSWER_KEYS, 'options', 'source', 'target', 'id', 'level', 'type', 'task', 'original_question'],
+  knownKeys: [...QUESTION_KEYS, ...RATIONALE_KEYS, ...ANSWER_KEYS, 'options', 'source', 'target', 'id', 'level', 'type', 'task', 'original_question', ...SYSTEM_KEYS],
   toConversation,
   textFields,
   fields,

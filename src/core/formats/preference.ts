@@ -4,17 +4,19 @@
  *    message lists (TRL conversational, UltraFeedback binarized, which also carries `messages`);
  *  - LLaMA-Factory: {conversations | messages, chosen: {from, value}, rejected: {from, value}, system?, tools?};
  *  - OpenAI preference fine-tuning: {input: {messages, tools?}, preferred_output: [...], non_preferred_output: [...]};
- *  - StackExchange paired: {question, response_j (preferred), response_k}.
+ *  - StackExchange paired: {question, response_j (preferred), response_k};
+ *  - AlpacaFarm / AlpacaEval pairwise: {instruction, input?, output_1, output_2, preference: 1 | 2}.
  * The conversation is the prompt followed by the chosen answer; rejected text has TextRole 'rejected'.
  */
 import type { FieldSpec, Format, TextField, Turn } from '../types';
 import { buildConversation, makeTurn, parseTools, parseTranscript } from '../conversation';
-import { isObject, isString, pushField, readMessage, readMessages, type Rec, type ReadResult } from './shared';
+import { isObject, isString, joinPrompt, pushField, readMessage, readMessages, type Rec, type ReadResult } from './shared';
 
 const PAIRS: [string, string][] = [
   ['chosen', 'rejected'],
   ['preferred_output', 'non_preferred_output'],
   ['response_j', 'response_k'],
+  ['output_1', 'output_2'],
 ];
 
 const answerShape = (v: unknown) => isString(v) || Array.isArray(v) || isObject(v);
@@ -23,7 +25,7 @@ function detect(record: unknown): number {
   if (!isObject(record)) return 0;
   for (const [good, bad] of PAIRS) {
     if (good in record && bad in record) {
-      const score = good === 'response_j' ? 0.95 : 1;
+      const score = good === 'response_j' || good === 'output_1' ? 0.95 : 1;
       return answerShape(record[good]) && answerShape(record[bad]) ? score : score - 0.2;
     }
   }
@@ -50,8 +52,13 @@ function readContext(r: Rec): ReadResult & { length: number } {
   else if (Array.isArray(r.prompt)) list(r.prompt, '/prompt');
   else if (Array.isArray(r.messages) && !Array.isArray(r.chosen)) list(r.messages, '/messages');
   else {
-    const key = isString(r.prompt) ? 'prompt' : isString(r.question) ? 'question' : undefined;
-    if (key) {
+    const key = (['prompt', 'question', 'instruction'] as const).find((k) => isString(r[k]));
+    if (key === 'instruction') {
+      pushField(out.fields, r, 'instruction', 'prompt', true);
+      pushField(out.fields, r, 'input', 'context');
+      out.turns.push(makeTurn('user', joinPrompt(r.instruction as string, r.input), '/instruction'));
+      length = 1;
+    } else if (key) {
       pushField(out.fields, r, key, 'prompt', true);
       const transcript = parseTranscript(r[key] as string);
       if (transcript) {
@@ -79,7 +86,10 @@ function readAnswer(r: Rec, key: string, rejected: boolean, offset: number, hasC
 }
 
 function pairOf(r: Rec): [string, string] | undefined {
-  return PAIRS.find(([good, bad]) => good in r || bad in r);
+  const pair = PAIRS.find(([good, bad]) => good in r || bad in r);
+  // AlpacaFarm: `preference` names the better output (1 or 2)
+  if (pair && pair[0] === 'output_1' && r.preference === 2) return ['output_2', 'output_1'];
+  return pair;
 }
 
 function textFields(record: unknown): TextField[] {
@@ -141,7 +151,8 @@ function fieldsFor(record: unknown): FieldSpec[] {
   const push = (s: FieldSpec | undefined) => s && out.push(s);
   push(specFor(record, 'system', 'System', 'system', false));
   if (isObject(record.input)) out.push({ pointer: '/input/messages', label: 'Input', kind: 'turns', required: true, turns: TURN_SPEC_OPENAI });
-  for (const [k, label] of [['conversations', 'Conversation'], ['prompt', 'Prompt'], ['question', 'Question']]) push(specFor(record, k, label, 'prompt', false));
+  for (const [k, label] of [['conversations', 'Conversation'], ['prompt', 'Prompt'], ['question', 'Question'], ['instruction', 'Instruction']]) push(specFor(record, k, label, 'prompt', false));
+  if (isString(record.input)) out.push({ pointer: '/input', label: 'Input', kind: 'text', role: 'context' });
   const pair = pairOf(record) ?? ['chosen', 'rejected'];
   push(specFor(record, pair[0], 'Chosen', 'response', true));
   push(specFor(record, pair[1], 'Rejected', 'rejected', true));
@@ -166,12 +177,22 @@ export const preference: Format = {
       conversations: { type: 'array', items: { type: 'object' } },
       messages: { type: 'array', items: { type: 'object' } },
       system: { type: 'string' },
-      input: { type: 'object', required: ['messages'], properties: { messages: { type: 'array', items: { type: 'object' } } } },
+      // OpenAI: {messages, tools?}; AlpacaFarm: the instruction's input text
+      input: {
+        anyOf: [
+          { type: 'object', required: ['messages'], properties: { messages: { type: 'array', items: { type: 'object' } } } },
+          { type: 'string' },
+        ],
+      },
       preferred_output: { type: 'array', items: { type: 'object' } },
       non_preferred_output: { type: 'array', items: { type: 'object' } },
       question: { type: 'string' },
       response_j: { type: 'string' },
       response_k: { type: 'string' },
+      instruction: { type: 'string' },
+      output_1: { type: 'string' },
+      output_2: { type: 'string' },
+      preference: { type: 'number' },
       score_chosen: { type: 'number' },
       score_rejected: { type: 'number' },
     },
@@ -179,12 +200,14 @@ export const preference: Format = {
       { required: ['chosen', 'rejected'] },
       { required: ['input', 'preferred_output', 'non_preferred_output'] },
       { required: ['question', 'response_j', 'response_k'] },
+      { required: ['instruction', 'output_1', 'output_2'] },
     ],
   },
   knownKeys: [
     'prompt', 'chosen', 'rejected', 'conversations', 'messages', 'system', 'tools', 'images', 'id', 'prompt_id',
     'score_chosen', 'score_rejected', 'input', 'preferred_output', 'non_preferred_output', 'question', 'response_j',
-    'response_k', 'qid', 'date', 'metadata',
+    'response_k', 'qid', 'date', 'metadata', 'instruction', 'input', 'output_1', 'output_2', 'preference', 'generator_1',
+    'generator_2', 'annotator',
   ],
   toConversation,
   textFields,

@@ -3,11 +3,14 @@
  * observation | tool (LLaMA-Factory tags; also user/assistant and chatgpt/bing/bard of raw ShareGPT
  * dumps), optional top-level `system` and `tools` (a JSON string), multimodal `images`/`videos`/`audios`.
  * Also accepted: the list under `messages` or `conversation` when its turns use from/value, and
- * `conversations` whose turns use role/content (LLaMA-Factory with role/content tags).
+ * `conversations` whose turns use role/content (LLaMA-Factory with role/content tags), and LIMA's
+ * `conversations: ["question", "answer", ...]` (plain strings, alternating user and assistant).
  */
 import type { FieldSpec, Format, TextField } from '../types';
-import { buildConversation, parseTools } from '../conversation';
-import { SHAREGPT_ROLES, isObject, isString, messageQuality, messageSchema, messageStyle, pushField, readMessages, type Rec } from './shared';
+import { buildConversation, makeTurn, parseTools } from '../conversation';
+import {
+  SHAREGPT_ROLES, isObject, isString, messageQuality, messageSchema, messageStyle, ptr, pushField, readMessages, type ReadResult, type Rec,
+} from './shared';
 
 const LIST_KEYS = ['conversations', 'conversation', 'messages'] as const;
 
@@ -30,8 +33,28 @@ function detect(record: unknown): number {
   let base: number;
   if (style === 'sharegpt') base = key === 'conversations' ? 1 : 0.95;
   else if (style === 'openai') base = 0.85;
+  else if (key !== 'messages' && isStringList(list)) return 0.8;
   else return list.length ? 0.4 : 0.6;
   return base * (0.5 + 0.5 * messageQuality(list));
+}
+
+const isStringList = (list: unknown[]) => list.length > 0 && list.every(isString);
+
+/** LIMA: alternating user/assistant strings. */
+function readStrings(list: string[], key: string): ReadResult {
+  const out: ReadResult = { turns: [], fields: [] };
+  list.forEach((text, i) => {
+    const role = i % 2 === 0 ? 'user' : 'assistant';
+    const pointer = ptr('', key, i);
+    out.turns.push(makeTurn(role, text, pointer));
+    out.fields.push({ pointer, role: role === 'user' ? 'prompt' : 'response', text, turn: i, turnRole: role, required: true });
+  });
+  return out;
+}
+
+function read(record: Rec, key: string): ReadResult {
+  const list = record[key] as unknown[];
+  return key !== 'messages' && isStringList(list) ? readStrings(list as string[], key) : readMessages(list, { base: `/${key}` });
 }
 
 function textFields(record: unknown): TextField[] {
@@ -39,7 +62,7 @@ function textFields(record: unknown): TextField[] {
   const out: TextField[] = [];
   pushField(out, record, 'system', 'system');
   const key = listKey(record);
-  if (key) out.push(...readMessages(record[key], { base: `/${key}` }).fields);
+  if (key) out.push(...read(record, key).fields);
   return out;
 }
 
@@ -47,7 +70,7 @@ function toConversation(record: unknown) {
   if (!isObject(record)) return undefined;
   const key = listKey(record);
   if (!key) return undefined;
-  const { turns } = readMessages(record[key], { base: `/${key}` });
+  const { turns } = read(record, key);
   return buildConversation(turns, { system: isString(record.system) ? record.system : undefined, tools: parseTools(record.tools) });
 }
 
@@ -77,7 +100,7 @@ function fieldsFor(record: unknown): FieldSpec[] {
 
 const sharegptTurn = messageSchema('sharegpt', SHAREGPT_ROLES);
 const roleTurn = { type: 'object', required: ['role', 'content'], properties: { role: { type: 'string', enum: SHAREGPT_ROLES }, content: { type: 'string' } } };
-const list = { type: 'array', items: { anyOf: [sharegptTurn, roleTurn] } };
+const list = { type: 'array', items: { anyOf: [sharegptTurn, roleTurn, { type: 'string' }] } };
 
 export const sharegpt: Format = {
   id: 'sharegpt',
@@ -100,7 +123,7 @@ export const sharegpt: Format = {
     },
     anyOf: [{ required: ['conversations'] }, { required: ['conversation'] }, { required: ['messages'] }],
   },
-  knownKeys: ['conversations', 'system', 'tools', 'id', 'images', 'videos', 'audios', 'conversation', 'messages'],
+  knownKeys: ['conversations', 'system', 'tools', 'id', 'images', 'videos', 'audios', 'conversation', 'messages', 'source'],
   toConversation,
   textFields,
   fields,

@@ -140,7 +140,7 @@ test('flan: inputs/targets, underscore metadata recognised in fields and known k
 });
 
 test('sharegpt: roles map to user/assistant/tool, system turn and system key, tool calls parsed', () => {
-  const [basic, withSystemTurn, tools, messagesKey] = fixture('sharegpt.jsonl');
+  const [basic, withSystemTurn, tools, messagesKey, lima] = fixture('sharegpt.jsonl');
   const s = fmt('sharegpt');
   assert.deepEqual(s.toConversation(basic)?.turns.map((t) => [t.role, t.trained, t.source]), [
     ['user', false, '/conversations/0/value'],
@@ -166,6 +166,9 @@ test('sharegpt: roles map to user/assistant/tool, system turn and system key, to
   assert.deepEqual(s.toConversation(messagesKey)?.turns.map((x) => x.role), ['user', 'assistant']);
   const spec = s.fieldsFor?.(messagesKey).find((f) => f.kind === 'turns');
   assert.deepEqual([spec?.pointer, spec?.turns?.roleKey, spec?.turns?.contentKey], ['/messages', 'from', 'value']);
+  // LIMA: plain strings alternate user / assistant
+  assert.deepEqual(s.toConversation(lima)?.turns.map((x) => [x.role, x.source]), [['user', '/conversations/0'], ['assistant', '/conversations/1']]);
+  assert.deepEqual(s.textFields(lima).map((f) => f.role), ['prompt', 'response']);
 });
 
 test('openai-chat: content parts, tool calls, weight 0, LLaMA-Factory reasoning parts and loss_weight', () => {
@@ -253,7 +256,7 @@ test('text: the whole text trains; a "### Human: / ### Assistant:" transcript sp
 });
 
 test('preference: strings, HH transcripts, LLaMA-Factory objects, TRL lists, OpenAI and StackExchange pairs', () => {
-  const [strings, hh, lf, trl, openai, stack] = fixture('preference.jsonl');
+  const [strings, hh, lf, trl, openai, stack, farm] = fixture('preference.jsonl');
   const p = fmt('preference');
   assert.deepEqual(roles(p.textFields(strings)), ['/prompt=prompt!', '/chosen=response!', '/rejected=rejected!']);
   assert.deepEqual(p.toConversation(strings)?.turns.map((t) => [t.role, t.content]), [['user', 'What is 2+2?'], ['assistant', '2+2 = 4.']]);
@@ -278,6 +281,10 @@ test('preference: strings, HH transcripts, LLaMA-Factory objects, TRL lists, Ope
   ]);
   assert.deepEqual(roles(p.textFields(stack)), ['/question=prompt!', '/response_j=response!', '/response_k=rejected!']);
   assert.equal(p.fieldsFor?.(lf).find((f) => f.label === 'Chosen')?.pointer, '/chosen/value');
+  // AlpacaFarm: preference 2 makes output_2 the chosen answer
+  assert.deepEqual(roles(p.textFields(farm)), ['/instruction=prompt!', '/input=context', '/output_2=response!', '/output_1=rejected!']);
+  assert.deepEqual(p.toConversation(farm)?.turns.map((t) => t.content), ['Give a synonym.\n\nhappy', 'joyful']);
+  assert.deepEqual(roles(p.textFields({ ...farm, preference: 1 })).slice(2), ['/output_1=response!', '/output_2=rejected!']);
 });
 
 test('kto: label is carried by the record, the conversation is the messages', () => {
@@ -291,7 +298,7 @@ test('kto: label is carried by the record, the conversation is the messages', ()
 });
 
 test('cot: GSM8K answer is the rationale; separate rationale makes answer the answer; MATH and AQuA variants', () => {
-  const [gsm, flanCot, math, aqua] = fixture('cot.jsonl');
+  const [gsm, flanCot, math, aqua, metamath, shortResponse, orca] = fixture('cot.jsonl');
   const c = fmt('cot');
   assert.deepEqual(roles(c.textFields(gsm)), ['/question=prompt!', '/answer=rationale!']);
   assert.deepEqual(roles(c.textFields(flanCot)), ['/question=prompt!', '/rationale=rationale!', '/answer=answer']);
@@ -303,6 +310,15 @@ test('cot: GSM8K answer is the rationale; separate rationale makes answer the an
   // a short answer without reasoning is an answer, not a rationale
   assert.deepEqual(roles(c.textFields({ question: 'Capital of France?', answer: 'Paris' })), ['/question=prompt!', '/answer=answer!']);
   assert.deepEqual(c.fieldsFor?.(gsm).map((f) => [f.pointer, f.role]), [['/question', 'prompt'], ['/answer', 'rationale']]);
+  // MetaMathQA: a worked response is the rationale, a bare number the answer
+  assert.deepEqual(roles(c.textFields(metamath)), ['/query=prompt!', '/response=rationale!']);
+  assert.deepEqual(roles(c.textFields(shortResponse)), ['/query=prompt!', '/response=answer!']);
+  // OpenOrca-style system prompt
+  assert.deepEqual(roles(c.textFields(orca)), ['/system_prompt=system', '/question=prompt!', '/response=rationale!']);
+  assert.equal(c.toConversation(orca)?.system, 'You are an AI assistant. Think step by step.');
+  // a rationale that already states the answer gets no suffix
+  const stated = { question: 'q', rationale: '2 + 2 = 4. The answer is 4.', answer: '4' };
+  assert.equal(c.toConversation(stated)?.turns[1].content, stated.rationale);
 });
 
 test('text fields escape keys in pointers and skip non-string values', () => {
