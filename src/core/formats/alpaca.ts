@@ -126,7 +126,7 @@ export const alpaca: Format = {
     },
     anyOf: [{ required: ['output'] }, { required: ['response'] }, { required: ['instances'] }],
   },
-  knownKeys: ['instruction', 'input', 'output', 'system', 'history', 'response', 'instances', 'text', 'id', 'name', 'is_classification'],
+  knownKeys: ['instruction', 'input', 'output', 'system', 'history', 'response', 'instances', 'text', 'id', 'name', 'is_classification', 'images', 'videos', 'audios'],
   toConversation,
   textFields,
   fields,

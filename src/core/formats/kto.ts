@@ -1,11 +1,12 @@
 /**
  * KTO (unpaired preference): a conversation plus a boolean saying whether its answer is desirable.
  *  - LLaMA-Factory: {messages | conversations: [...], label: true|false} (the `kto_tag` column, `label` by default);
- *  - TRL unpaired: {prompt, completion, label} with strings or message lists.
+ *  - TRL unpaired: {prompt, completion, label} with strings or message lists;
+ *  - LLaMA-Factory alpaca layout: {instruction, input, output, kto_tag | label}.
  */
 import type { FieldSpec, Format, TextField, Turn } from '../types';
 import { buildConversation, makeTurn, parseTools } from '../conversation';
-import { isObject, isString, pushField, readMessages, type Rec } from './shared';
+import { isObject, isString, joinPrompt, pushField, readMessages, type Rec } from './shared';
 
 const LABEL_KEYS = ['label', 'kto_tag'];
 const LIST_KEYS = ['messages', 'conversations'];
@@ -22,7 +23,7 @@ function detect(record: unknown): number {
   if (!isObject(record)) return 0;
   const lk = labelKey(record);
   if (!lk) return 0;
-  const body = listKey(record) !== undefined || ('prompt' in record && 'completion' in record);
+  const body = listKey(record) !== undefined || ('prompt' in record && 'completion' in record) || ('instruction' in record && 'output' in record);
   if (!body) return 0;
   return typeof record[lk] === 'boolean' ? 1 : 0.4;
 }
@@ -34,6 +35,12 @@ function textFields(record: unknown): TextField[] {
   const key = listKey(record);
   if (key) {
     out.push(...readMessages(record[key], { base: `/${key}` }).fields);
+    return out;
+  }
+  if (isString(record.instruction)) {
+    pushField(out, record, 'instruction', 'prompt', true);
+    pushField(out, record, 'input', 'context');
+    pushField(out, record, 'output', 'response', true);
     return out;
   }
   pushField(out, record, 'prompt', 'prompt', true);
@@ -53,6 +60,11 @@ function toConversation(record: unknown) {
   const key = listKey(record);
   if (key) return buildConversation(readMessages(record[key], { base: `/${key}` }).turns, { system, tools });
   const turns: Turn[] = [];
+  if (isString(record.instruction)) {
+    turns.push(makeTurn('user', joinPrompt(record.instruction, record.input), '/instruction'));
+    if (isString(record.output)) turns.push(makeTurn('assistant', record.output, '/output'));
+    return buildConversation(turns, { system, tools });
+  }
   if (isString(record.prompt)) turns.push(makeTurn('user', record.prompt, '/prompt'));
   else if (Array.isArray(record.prompt)) turns.push(...readMessages(record.prompt, { base: '/prompt' }).turns);
   else return undefined;
@@ -78,6 +90,14 @@ function fieldsFor(record: unknown): FieldSpec[] {
       ? { roleKey: 'from', contentKey: 'value', roles: ['system', 'human', 'gpt', 'function_call', 'observation'] }
       : { roleKey: 'role', contentKey: 'content', roles: ['system', 'user', 'assistant', 'tool'] };
     return [{ pointer: `/${key}`, label: 'Conversation', kind: 'turns', required: true, turns }, label];
+  }
+  if ('instruction' in record) {
+    return [
+      { pointer: '/instruction', label: 'Instruction', kind: 'text', role: 'prompt', required: true },
+      { pointer: '/input', label: 'Input', kind: 'text', role: 'context' },
+      { pointer: '/output', label: 'Output', kind: 'text', role: 'response', required: true },
+      label,
+    ];
   }
   return [
     { pointer: '/prompt', label: 'Prompt', kind: 'text', role: 'prompt', required: true },
@@ -106,13 +126,16 @@ export const kto: Format = {
       label: { type: 'boolean' },
       kto_tag: { type: 'boolean' },
       system: { type: 'string' },
+      instruction: { type: 'string' },
+      input: { type: 'string' },
+      output: { type: 'string' },
     },
     allOf: [
       { anyOf: [{ required: ['label'] }, { required: ['kto_tag'] }] },
-      { anyOf: [{ required: ['messages'] }, { required: ['conversations'] }, { required: ['prompt', 'completion'] }] },
+      { anyOf: [{ required: ['messages'] }, { required: ['conversations'] }, { required: ['prompt', 'completion'] }, { required: ['instruction', 'output'] }] },
     ],
   },
-  knownKeys: ['messages', 'conversations', 'prompt', 'completion', 'label', 'kto_tag', 'system', 'tools', 'images', 'id'],
+  knownKeys: ['messages', 'conversations', 'prompt', 'completion', 'label', 'kto_tag', 'system', 'tools', 'images', 'id', 'instruction', 'input', 'output'],
   toConversation,
   textFields,
   fields,

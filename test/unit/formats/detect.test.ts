@@ -16,6 +16,8 @@ test('specificity: CoT content in an alpaca file stays alpaca; dolly, kto and pr
   assert.equal(detectRecordFormat({ messages: chat, label: 1 }), 'openai-chat', 'a non-boolean label is not KTO');
   assert.equal(detectRecordFormat({ prompt: 'p', completion: 'c', label: false }), 'kto');
   assert.equal(detectRecordFormat({ prompt: 'p', completion: 'c' }), 'prompt-completion');
+  assert.equal(detectRecordFormat({ instruction: 'i', input: '', output: 'o', kto_tag: false }), 'kto');
+  assert.equal(detectRecordFormat({ instruction: 'i', input: '', chosen: 'a', rejected: 'b' }), 'preference');
   assert.equal(detectRecordFormat({ conversations: [{ from: 'human', value: 'q' }], chosen: { from: 'gpt', value: 'a' }, rejected: { from: 'gpt', value: 'b' } }), 'preference');
   assert.equal(detectRecordFormat({ prompt: 'p', chosen: 'a', rejected: 'b' }), 'preference');
   assert.equal(detectRecordFormat({ messages: chat, chosen: chat, rejected: chat, prompt: 'a' }), 'preference');

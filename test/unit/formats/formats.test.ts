@@ -285,16 +285,20 @@ test('preference: strings, HH transcripts, LLaMA-Factory objects, TRL lists, Ope
   assert.deepEqual(roles(p.textFields(farm)), ['/instruction=prompt!', '/input=context', '/output_2=response!', '/output_1=rejected!']);
   assert.deepEqual(p.toConversation(farm)?.turns.map((t) => t.content), ['Give a synonym.\n\nhappy', 'joyful']);
   assert.deepEqual(roles(p.textFields({ ...farm, preference: 1 })).slice(2), ['/output_1=response!', '/output_2=rejected!']);
+  // LLaMA-Factory alpaca-layout pairs
+  assert.deepEqual(roles(p.textFields({ instruction: 'i', input: 'x', chosen: 'a', rejected: 'b' })), ['/instruction=prompt!', '/input=context', '/chosen=response!', '/rejected=rejected!']);
 });
 
 test('kto: label is carried by the record, the conversation is the messages', () => {
-  const [good, bad, unpaired, tagged] = fixture('kto.jsonl');
+  const [good, bad, unpaired, tagged, alpacaLayout] = fixture('kto.jsonl');
   const k = fmt('kto');
   assert.deepEqual(k.toConversation(bad)?.turns.map((t) => [t.role, t.content]), [['user', 'What is 3*3?'], ['assistant', '3*3 is 6.']]);
   assert.deepEqual(k.textFields(good).map((f) => f.role), ['prompt', 'response']);
   assert.deepEqual(roles(k.textFields(unpaired)), ['/prompt=prompt!', '/completion=response!']);
   assert.deepEqual(k.toConversation(tagged)?.turns.map((t) => t.role), ['user', 'assistant']);
   assert.deepEqual(k.fieldsFor?.(tagged).map((f) => f.pointer), ['/conversations', '/kto_tag']);
+  assert.deepEqual(roles(k.textFields(alpacaLayout)), ['/instruction=prompt!', '/input=context', '/output=response!']);
+  assert.deepEqual(k.toConversation(alpacaLayout)?.turns.map((t) => t.content), ['Translate to German.\n\nGood night', 'Gute Nacht']);
 });
 
 test('cot: GSM8K answer is the rationale; separate rationale makes answer the answer; MATH and AQuA variants', () => {
