@@ -3,11 +3,20 @@
  *  - lintText(text)            whole text at once (tests, small files, .json arrays)
  *  - createStreamingLinter()   line by line with flat memory (CLI)
  *  - IncrementalLinter         per-document state for the extension: re-checks only touched lines
- * Rules that throw are contained and reported as an 'internal-error' finding, never crash the run.
- *
- * NOTE: the signatures below are the contract; the implementation lands in the next commit.
+ * Rules that throw are contained and reported as a finding of that rule, never crash the run.
  */
-import type { FileRuleEnv, LintConfig, LintResult, Rule, Finding } from './types';
+import type {
+  Conversation, DetectionResult, FileFacts, FileRule, FileRuleEnv, FileRuleState, Finding, FindingDraft, Format,
+  LintConfig, LintResult, RecordContext, RecordEntry, RecordRule, Rule, RuleLevel, Severity, Span, TextField,
+} from './types';
+import { splitLines } from './jsonl/lines';
+import { parseRecord } from './jsonl/parseRecord';
+import { createLocator } from './jsonl/locate';
+import { parseJsonArrayFile } from './jsonl/jsonArray';
+import { hashText } from './jsonl/hash';
+import { getFormat } from './formats/registry';
+import { detectFormat } from './formats/detect';
+import { allRules } from './rules/index';
 
 export interface EngineOptions {
   /** Effective config for this file (overrides already applied, see config/). */
@@ -22,20 +31,301 @@ export interface EngineOptions {
   evalRecords?: FileRuleEnv['evalRecords'];
 }
 
-export function lintText(_text: string, _options: EngineOptions = {}): LintResult {
-  throw new Error('not implemented yet');
+/** Records sampled for format detection. */
+export const DETECTION_SAMPLE = 200;
+/** Rules that also see records which are valid JSON but not objects. */
+const NON_OBJECT_RULES = new Set(['DS002']);
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+// ---------------------------------------------------------------------------------------------
+// Rule configuration
+
+interface ActiveRule<R extends Rule = Rule> {
+  rule: R;
+  severity: Severity;
+  options: Record<string, unknown>;
 }
 
-export interface StreamingLinter {
-  /** Feed the next line (without its end-of-line characters). */
-  pushLine(text: string): void;
-  /** Flush: runs file rules and returns the result (findings sorted by line). */
-  finish(): LintResult;
+interface Plan {
+  record: ActiveRule<RecordRule>[];
+  file: ActiveRule<FileRule>[];
+  format: Format | undefined;
+  detection: DetectionResult;
 }
 
-/** `onFinding` receives record-level findings as they are found (so callers need not hold them). */
-export function createStreamingLinter(_options: EngineOptions & { onFinding?: (f: Finding) => void } = {}): StreamingLinter {
-  throw new Error('not implemented yet');
+function resolveRules(options: EngineOptions): { record: ActiveRule<RecordRule>[]; file: ActiveRule<FileRule>[] } {
+  const rules = options.rules ?? allRules;
+  const configured = options.config?.rules ?? {};
+  const record: ActiveRule<RecordRule>[] = [];
+  const file: ActiveRule<FileRule>[] = [];
+  for (const rule of rules) {
+    const setting = configured[rule.id] ?? configured[rule.name];
+    let level: RuleLevel = rule.defaultSeverity;
+    let userOptions: Record<string, unknown> = {};
+    if (Array.isArray(setting)) {
+      level = setting[0];
+      userOptions = setting[1] ?? {};
+    } else if (typeof setting === 'string') {
+      level = setting;
+    }
+    if (level === 'off') continue;
+    const merged: Record<string, unknown> = { ...(rule.defaultOptions ?? {}), ...userOptions };
+    if (options.userSchema && merged.schema === undefined) merged.schema = options.userSchema;
+    if (options.config?.cot && merged.cot === undefined) merged.cot = options.config.cot;
+    if (rule.scope === 'record') record.push({ rule, severity: level, options: merged });
+    else file.push({ rule, severity: level, options: merged });
+  }
+  return { record, file };
+}
+
+function emptyDetection(): DetectionResult {
+  return { format: undefined, confidence: 0, mixed: false, shares: [], sampled: 0 };
+}
+
+function resolveFormat(config: LintConfig | undefined, sample: unknown[]): { format: Format | undefined; detection: DetectionResult } {
+  const detection = sample.length ? detectFormat(sample) : emptyDetection();
+  const forced = config?.format && config.format !== 'auto' ? getFormat(config.format) : undefined;
+  if (forced) return { format: forced, detection: { ...detection, format: forced.id, confidence: 1 } };
+  return { format: detection.format ? getFormat(detection.format) : undefined, detection };
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Records and contexts
+
+class Entry implements RecordEntry {
+  private cachedHash: string | undefined;
+  constructor(public line: number, public endLine: number, public text: string, public value: unknown, public column = 0) {}
+  get hash(): string {
+    return (this.cachedHash ??= hashText(this.text));
+  }
+}
+
+class Context implements RecordContext {
+  options: Record<string, unknown> = {};
+  private fields: TextField[] | undefined;
+  private conv: Conversation | undefined | null = null;
+  private locator: ReturnType<typeof createLocator> | undefined;
+  constructor(readonly record: Entry, readonly format: Format | undefined, readonly path: string | undefined) {}
+  textFields(): TextField[] {
+    if (!this.fields) {
+      try {
+        this.fields = this.format && isPlainObject(this.record.value) ? this.format.textFields(this.record.value) : [];
+      } catch {
+        this.fields = [];
+      }
+    }
+    return this.fields;
+  }
+  conversation(): Conversation | undefined {
+    if (this.conv === null) {
+      try {
+        this.conv = this.format && isPlainObject(this.record.value) ? this.format.toConversation(this.record.value) : undefined;
+      } catch {
+        this.conv = undefined;
+      }
+    }
+    return this.conv;
+  }
+  private loc() {
+    return (this.locator ??= createLocator(this.record.text, { line: this.record.line, column: this.record.column }));
+  }
+  locate(pointer: string, part?: 'key' | 'value'): Span {
+    return this.loc().locate(pointer, part);
+  }
+  locateInString(pointer: string, start: number, end: number): Span {
+    return this.loc().locateInString(pointer, start, end);
+  }
+  /** Positions moved (lines inserted above): drop the cached locator, it holds absolute lines. */
+  moved(): void {
+    this.locator = undefined;
+  }
+}
+
+function wholeRecordSpan(entry: Entry): Span {
+  if (entry.endLine === entry.line) {
+    return { line: entry.line, startColumn: entry.column, endLine: entry.line, endColumn: entry.column + entry.text.length };
+  }
+  const lastNl = entry.text.lastIndexOf('\n');
+  return { line: entry.line, startColumn: entry.column, endLine: entry.endLine, endColumn: entry.text.length - lastNl - 1 };
+}
+
+function toFinding(active: ActiveRule, draft: FindingDraft, fallback: Span): Finding {
+  const severity = draft.severity && SEVERITY_RANK[draft.severity] < SEVERITY_RANK[active.severity] ? draft.severity : active.severity;
+  const line = draft.line ?? fallback.line;
+  const sameAsFallback = draft.line === undefined;
+  const f: Finding = {
+    ruleId: active.rule.id,
+    ruleName: active.rule.name,
+    severity,
+    message: draft.message,
+    line,
+    startColumn: draft.startColumn ?? (sameAsFallback ? fallback.startColumn : 0),
+    endLine: draft.endLine ?? (sameAsFallback ? fallback.endLine : line),
+    endColumn: draft.endColumn ?? (sameAsFallback ? fallback.endColumn : 0),
+  };
+  if (draft.field !== undefined) f.field = draft.field;
+  if (draft.fix) f.fix = draft.fix;
+  if (draft.related) f.related = draft.related;
+  return f;
+}
+
+function crashFinding(rule: Rule, error: unknown, span: Span): Finding {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    ruleId: rule.id,
+    ruleName: rule.name,
+    severity: 'warning',
+    message: `rule ${rule.id} (${rule.name}) failed on this record: ${message} — this is a bug in the rule, please report it`,
+    ...span,
+  };
+}
+
+const ID_KEYS = ['id', '_id', 'uuid', 'message_id', 'message_tree_id'];
+
+function suppressedBy(config: LintConfig | undefined, entry: Entry): Set<string> | undefined {
+  const list = config?.suppressions;
+  if (!list?.length) return undefined;
+  let ids: string[] | undefined;
+  let out: Set<string> | undefined;
+  for (const s of list) {
+    let hit = false;
+    if (s.record.startsWith('hash:')) hit = s.record.slice(5) === entry.hash;
+    else if (s.record.startsWith('id:')) {
+      ids ??= isPlainObject(entry.value)
+        ? ID_KEYS.map((k) => (entry.value as Record<string, unknown>)[k]).filter((v) => typeof v === 'string' || typeof v === 'number').map(String)
+        : [];
+      hit = ids.includes(s.record.slice(3));
+    }
+    if (hit) (out ??= new Set()).add(s.rule);
+  }
+  return out;
+}
+
+/** Runs the record rules on one record. */
+function checkRecord(plan: Plan, config: LintConfig | undefined, ctx: Context): Finding[] {
+  const entry = ctx.record;
+  const fallback = wholeRecordSpan(entry);
+  const out: Finding[] = [];
+  const objectRecord = isPlainObject(entry.value);
+  const suppressed = suppressedBy(config, entry);
+  for (const active of plan.record) {
+    if (!objectRecord && !NON_OBJECT_RULES.has(active.rule.id)) continue;
+    if (suppressed?.has(active.rule.id)) continue;
+    ctx.options = active.options;
+    try {
+      for (const draft of active.rule.check(ctx)) out.push(toFinding(active, draft, fallback));
+    } catch (error) {
+      out.push(crashFinding(active.rule, error, fallback));
+    }
+  }
+  return out;
+}
+
+function parseFailure(line: number, column: number, error: { message: string; startColumn: number; endColumn: number }): Finding {
+  const rule = allRules.find((r) => r.id === 'DS001');
+  return {
+    ruleId: 'DS001',
+    ruleName: rule?.name ?? 'invalid-json',
+    severity: 'error',
+    message: error.message,
+    line,
+    startColumn: column + error.startColumn,
+    endLine: line,
+    endColumn: column + error.endColumn,
+  };
+}
+
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 0xfeff) return false;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// File rules
+
+class FileRules {
+  readonly states: { active: ActiveRule<FileRule>; state: FileRuleState | undefined; crash?: Finding }[];
+  constructor(plan: Plan, env: Omit<FileRuleEnv, 'options'>) {
+    this.states = plan.file.map((active) => {
+      try {
+        return { active, state: active.rule.create({ ...env, options: active.options }) };
+      } catch (error) {
+        return { active, state: undefined, crash: crashFinding(active.rule, error, { line: 0, startColumn: 0, endLine: 0, endColumn: 0 }) };
+      }
+    });
+  }
+  add(entry: Entry, ctx: Context, config: LintConfig | undefined): void {
+    if (!isPlainObject(entry.value)) return;
+    const suppressed = suppressedBy(config, entry);
+    for (const s of this.states) {
+      if (!s.state || suppressed?.has(s.active.rule.id)) continue;
+      ctx.options = s.active.options;
+      try {
+        s.state.add(entry, ctx);
+      } catch (error) {
+        s.crash = crashFinding(s.active.rule, error, wholeRecordSpan(entry));
+      }
+    }
+  }
+  remove(entry: Entry): void {
+    if (!isPlainObject(entry.value)) return;
+    for (const s of this.states) {
+      if (!s.state) continue;
+      try {
+        s.state.remove(entry);
+      } catch (error) {
+        s.crash = crashFinding(s.active.rule, error, wholeRecordSpan(entry));
+      }
+    }
+  }
+  findings(): Finding[] {
+    const out: Finding[] = [];
+    for (const s of this.states) {
+      if (s.crash) out.push(s.crash);
+      if (!s.state) continue;
+      try {
+        for (const d of s.state.findings()) {
+          const line = d.line ?? 0;
+          out.push(toFinding(s.active, d, { line, startColumn: 0, endLine: line, endColumn: 0 }));
+        }
+      } catch (error) {
+        out.push(crashFinding(s.active.rule, error, { line: 0, startColumn: 0, endLine: 0, endColumn: 0 }));
+      }
+    }
+    return out;
+  }
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.line - b.line || a.startColumn - b.startColumn || a.ruleId.localeCompare(b.ruleId));
+}
+
+function kindOf(options: EngineOptions, text?: string): 'jsonl' | 'json' {
+  if (options.kind) return options.kind;
+  if (options.path && /\.json$/i.test(options.path)) return 'json';
+  if (!options.path && text !== undefined && /^\uFEFF?\s*\[/.test(text)) return 'json';
+  return 'jsonl';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Incremental linter (the extension's per-document state)
+
+interface LineState {
+  line: number;
+  text: string;
+  blank: boolean;
+  entry?: Entry;
+  ctx?: Context;
+  findings: Finding[];
+  /** The line the findings were computed at (lines move when text is inserted above). */
+  checkedAt: number;
 }
 
 export interface LineChange {
@@ -47,18 +337,364 @@ export interface LineChange {
   lines: string[];
 }
 
+function shiftFinding(f: Finding, delta: number): Finding {
+  const out: Finding = { ...f, line: f.line + delta, endLine: f.endLine + delta };
+  if (f.fix) out.fix = { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, line: e.line === undefined ? undefined : e.line + delta, endLine: e.endLine === undefined ? undefined : e.endLine + delta })) };
+  return out;
+}
+
+/**
+ * Per-document lint state. Lines follow VS Code's model: a text ending with a newline has a last,
+ * empty line. A change re-parses and re-checks only the lines it replaced; file rules see the
+ * removed and added records; lines below a change move without being re-checked.
+ */
 export class IncrementalLinter {
+  private lines: LineState[] = [];
+  private withFindings = new Set<LineState>();
+  private blanks = new Set<LineState>();
+  private pending = new Set<LineState>();
+  private recordCount = 0;
+  private plan: Plan | undefined;
+  private fileRules: FileRules | undefined;
+  private bom = false;
+  private eol: FileFacts['eol'] = 'lf';
+  /** .json array files are re-linted whole on every change. */
+  private wholeResult: LintResult | undefined;
+  private wholeText = '';
+  /** Last line of the detection sample; changes above it re-run detection. */
+  private sampleEnd = -1;
+
   constructor(readonly options: EngineOptions = {}) {}
-  /** Full pass over a new text, in slices: each `next()` handles a bounded number of lines so a caller can yield. */
-  *reset(_text: string, _sliceLines = 2000): Generator<void, void, void> {
-    throw new Error('not implemented yet');
+
+  /** Full pass over a new text, in slices: each `next()` handles about `sliceLines` lines so a caller can yield between slices. */
+  *reset(text: string, sliceLines = 2000): Generator<void, void, void> {
+    this.lines = [];
+    this.withFindings.clear();
+    this.blanks.clear();
+    this.pending.clear();
+    this.recordCount = 0;
+    this.wholeResult = undefined;
+    if (kindOf(this.options, text) === 'json') {
+      this.wholeText = text;
+      this.wholeResult = lintJsonArray(text, this.options);
+      return;
+    }
+    const split = splitLines(text);
+    this.bom = split.bom;
+    this.eol = split.eol;
+    if (text.length === 0 || text.endsWith('\n') || text.endsWith('\r')) split.lines.push('');
+    // parse every line first, detect the format on the first records, then run the rules
+    const states: LineState[] = new Array(split.lines.length);
+    let done = 0;
+    for (let i = 0; i < split.lines.length; i++) {
+      states[i] = this.parseLine(i, split.lines[i]);
+      if (++done >= sliceLines) {
+        done = 0;
+        yield;
+      }
+    }
+    this.lines = states;
+    this.replan();
+    for (const s of this.lines) {
+      this.checkLine(s);
+      if (++done >= sliceLines) {
+        done = 0;
+        yield;
+      }
+    }
   }
-  resetSync(text: string): void { for (const _ of this.reset(text, Infinity)) { /* run to the end */ } }
-  /** Re-checks only the changed lines; file rules update incrementally. */
-  applyChanges(_changes: LineChange[]): void {
-    throw new Error('not implemented yet');
+
+  resetSync(text: string): void {
+    for (const _ of this.reset(text, Infinity)) { /* run to the end */ }
   }
+
+  /** Re-checks only the changed lines; file rules update incrementally. Changes apply in order, each against the result of the previous. */
+  applyChanges(changes: LineChange[]): void {
+    if (this.wholeResult) {
+      let lines = this.wholeText.split('\n');
+      for (const c of changes) lines = [...lines.slice(0, c.startLine), ...c.lines, ...lines.slice(c.startLine + c.deleteCount)];
+      this.resetSync(lines.join('\n'));
+      return;
+    }
+    let redetect = false;
+    for (const change of changes) {
+      const start = Math.max(0, Math.min(change.startLine, this.lines.length));
+      const removed = this.lines.slice(start, start + change.deleteCount);
+      for (const s of removed) {
+        this.forget(s);
+        if (s.entry) this.recordCount--;
+      }
+      const added = change.lines.map((t, k) => this.parseLine(start + k, t));
+      this.lines.splice(start, removed.length, ...added);
+      if (added.length !== removed.length) {
+        for (let i = start + added.length; i < this.lines.length; i++) {
+          const s = this.lines[i];
+          s.line = i;
+          if (s.entry) {
+            s.entry.line = s.entry.endLine = i;
+            s.ctx?.moved();
+          }
+        }
+      }
+      for (const s of added) this.pending.add(s);
+      if (start <= this.sampleEnd) redetect = true;
+    }
+    const forced = this.options.config?.format !== undefined && this.options.config.format !== 'auto';
+    if (redetect && !forced && this.plan) {
+      const sample = this.sample();
+      const { format, detection } = resolveFormat(this.options.config, sample.values);
+      this.sampleEnd = sample.end;
+      if (format?.id !== this.plan.format?.id) {
+        // the file's format changed: everything is re-checked under the new format
+        this.pending.clear();
+        for (const s of this.lines) this.forget(s);
+        this.replan();
+        for (const s of this.lines) this.checkLine(s);
+        return;
+      }
+      this.plan.detection = detection;
+    }
+    for (const s of this.pending) this.checkLine(s);
+    this.pending.clear();
+  }
+
   result(): LintResult {
-    throw new Error('not implemented yet');
+    if (this.wholeResult) return this.wholeResult;
+    const findings: Finding[] = [];
+    for (const s of this.withFindings) {
+      const delta = s.line - s.checkedAt;
+      for (const f of s.findings) findings.push(delta ? shiftFinding(f, delta) : f);
+    }
+    if (this.fileRules) findings.push(...this.fileRules.findings());
+    return {
+      path: this.options.path,
+      format: this.plan?.format?.id,
+      detection: this.plan?.detection ?? emptyDetection(),
+      records: this.recordCount,
+      findings: sortFindings(findings),
+    };
   }
+
+  /** The record entry at a line, if that line holds a parsed record. */
+  recordAt(line: number): RecordEntry | undefined {
+    return this.lines[line]?.entry;
+  }
+
+  get format(): Format | undefined {
+    return this.plan?.format;
+  }
+
+  get lineCount(): number {
+    return this.lines.length;
+  }
+
+  private parseLine(i: number, text: string): LineState {
+    const state: LineState = { line: i, text, blank: false, findings: [], checkedAt: i };
+    if (isBlank(text)) {
+      state.blank = true;
+      return state;
+    }
+    const parsed = parseRecord(text);
+    if (parsed.ok) {
+      state.entry = new Entry(i, i, text, parsed.value);
+      this.recordCount++;
+    } else {
+      state.findings = [parseFailure(i, 0, parsed.error)];
+    }
+    return state;
+  }
+
+  private sample(): { values: unknown[]; end: number } {
+    const values: unknown[] = [];
+    let end = -1;
+    for (const s of this.lines) {
+      if (values.length >= DETECTION_SAMPLE) break;
+      if (s.entry && isPlainObject(s.entry.value)) {
+        values.push(s.entry.value);
+        end = s.line;
+      }
+    }
+    return { values, end: values.length >= DETECTION_SAMPLE ? end : Number.MAX_SAFE_INTEGER };
+  }
+
+  private replan(): void {
+    const sample = this.sample();
+    const { format, detection } = resolveFormat(this.options.config, sample.values);
+    this.sampleEnd = sample.end;
+    this.plan = { ...resolveRules(this.options), format, detection };
+    this.fileRules = new FileRules(this.plan, {
+      format,
+      path: this.options.path,
+      evalRecords: this.options.evalRecords,
+      file: this.facts(),
+    });
+  }
+
+  private facts(): FileFacts {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- getters below read the live state
+    const self = this;
+    return {
+      get detection() { return self.plan?.detection ?? emptyDetection(); },
+      get blankLines() {
+        const out: number[] = [];
+        const last = self.lines.length - 1;
+        for (const s of self.blanks) if (!(s.line === last && s.text === '')) out.push(s.line);
+        return out.sort((a, b) => a - b);
+      },
+      get lineCount() { return self.lines.length; },
+      get bom() { return self.bom; },
+      get eol() { return self.eol; },
+      lineText: (line: number) => self.lines[line]?.text ?? '',
+    };
+  }
+
+  private checkLine(s: LineState): void {
+    if (s.blank) {
+      this.blanks.add(s);
+      return;
+    }
+    if (s.entry && this.plan) {
+      s.ctx = new Context(s.entry, this.plan.format, this.options.path);
+      s.findings = checkRecord(this.plan, this.options.config, s.ctx);
+      s.checkedAt = s.line;
+      this.fileRules?.add(s.entry, s.ctx, this.options.config);
+    }
+    if (s.findings.length) this.withFindings.add(s);
+  }
+
+  /** Takes a line out of every index (before it is replaced, or before a full re-check). */
+  private forget(s: LineState): void {
+    this.withFindings.delete(s);
+    this.blanks.delete(s);
+    this.pending.delete(s);
+    if (s.entry && s.ctx) {
+      this.fileRules?.remove(s.entry);
+      s.ctx = undefined;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whole-text and streaming entry points
+
+/** Lints a whole text: JSONL, or a .json array of records (by options.kind / path / content). */
+export function lintText(text: string, options: EngineOptions = {}): LintResult {
+  if (kindOf(options, text) === 'jsonl') {
+    const linter = new IncrementalLinter({ ...options, kind: 'jsonl' });
+    linter.resetSync(text);
+    return linter.result();
+  }
+  return lintJsonArray(text, options);
+}
+
+function lintJsonArray(text: string, options: EngineOptions): LintResult {
+  const parsed = parseJsonArrayFile(text);
+  const findings: Finding[] = [];
+  if (!parsed) {
+    const split = splitLines(text);
+    const only = parseRecord(text.replace(/^\uFEFF/, ''));
+    const message = only.ok
+      ? 'this .json file does not hold an array of records: a dataset file must be a JSON array `[{…}, {…}]` (or use .jsonl, one record per line)'
+      : `the file is not valid JSON: ${only.error.message}`;
+    findings.push({ ruleId: only.ok ? 'DS002' : 'DS001', ruleName: only.ok ? 'not-an-object' : 'invalid-json', severity: 'error', message,
+      line: 0, startColumn: 0, endLine: 0, endColumn: split.lines[0]?.length ?? 0 });
+    return { path: options.path, format: undefined, detection: emptyDetection(), records: 0, findings };
+  }
+  for (const e of parsed.errors) {
+    findings.push({ ruleId: 'DS001', ruleName: 'invalid-json', severity: 'error', message: e.message,
+      line: e.line, startColumn: e.startColumn, endLine: e.endLine, endColumn: e.endColumn });
+  }
+  const sample = parsed.records.slice(0, DETECTION_SAMPLE).map((r) => r.value).filter(isPlainObject);
+  const { format, detection } = resolveFormat(options.config, sample);
+  const plan: Plan = { ...resolveRules(options), format, detection };
+  const split = splitLines(text);
+  const fileRules = new FileRules(plan, {
+    format, path: options.path, evalRecords: options.evalRecords,
+    file: { detection, blankLines: [], lineCount: split.lines.length, bom: split.bom, eol: split.eol, lineText: (l) => split.lines[l] ?? '' },
+  });
+  for (const r of parsed.records) {
+    const entry = new Entry(r.line, r.endLine, r.text, r.value, r.startColumn);
+    const ctx = new Context(entry, format, options.path);
+    // DS006 blank-line and whole-line deletions do not apply inside a JSON array
+    findings.push(...checkRecord(plan, options.config, ctx));
+    fileRules.add(entry, ctx, options.config);
+  }
+  findings.push(...fileRules.findings().filter((f) => !(f.fix && f.fix.edits.some((e) => e.endLine !== undefined && e.endLine !== e.line))));
+  return { path: options.path, format: format?.id, detection, records: parsed.records.length, findings: sortFindings(findings) };
+}
+
+export interface StreamingLinter {
+  /** Feed the next line (without its end-of-line characters). */
+  pushLine(text: string): void;
+  /** Flush: runs file rules and returns the result (findings sorted by line). */
+  finish(): LintResult;
+}
+
+/**
+ * Lints a JSONL stream line by line (lines as `splitLines`/`readLines` give them: no phantom last line). Memory stays flat: only the first DETECTION_SAMPLE lines are
+ * buffered (to detect the format), and what file rules keep in their indexes. `onFinding` receives
+ * record-level findings as they are found; without it they are collected into the result.
+ */
+export function createStreamingLinter(options: EngineOptions & { onFinding?: (f: Finding) => void; eol?: FileFacts['eol']; bom?: boolean } = {}): StreamingLinter {
+  const collected: Finding[] = [];
+  const emit = options.onFinding ?? ((f: Finding) => collected.push(f));
+  const buffer: { line: number; text: string; value?: unknown; error?: { message: string; startColumn: number; endColumn: number } }[] = [];
+  const blankLines: number[] = [];
+  const blankText = new Map<number, string>();
+  let plan: Plan | undefined;
+  let fileRules: FileRules | undefined;
+  let lineNo = 0;
+  let records = 0;
+  let buffered = 0;
+
+  const start = () => {
+    const sample = buffer.filter((b) => isPlainObject(b.value)).map((b) => b.value);
+    const { format, detection } = resolveFormat(options.config, sample);
+    plan = { ...resolveRules(options), format, detection };
+    fileRules = new FileRules(plan, {
+      format, path: options.path, evalRecords: options.evalRecords,
+      file: {
+        detection, get blankLines() { return blankLines; }, get lineCount() { return lineNo; },
+        bom: options.bom ?? false, eol: options.eol ?? 'lf', lineText: (l) => blankText.get(l) ?? '',
+      },
+    });
+    for (const b of buffer) process(b.line, b.text, b.value, b.error);
+    buffer.length = 0;
+  };
+
+  const process = (line: number, text: string, value: unknown, error?: { message: string; startColumn: number; endColumn: number }) => {
+    if (error) {
+      emit(parseFailure(line, 0, error));
+      return;
+    }
+    records++;
+    const entry = new Entry(line, line, text, value);
+    const ctx = new Context(entry, plan!.format, options.path);
+    for (const f of checkRecord(plan!, options.config, ctx)) emit(f);
+    fileRules!.add(entry, ctx, options.config);
+  };
+
+  return {
+    pushLine(text: string) {
+      const line = lineNo++;
+      if (isBlank(text)) {
+        blankLines.push(line);
+        blankText.set(line, text);
+        return;
+      }
+      const parsed = parseRecord(text);
+      if (!plan) {
+        buffer.push(parsed.ok ? { line, text, value: parsed.value } : { line, text, error: parsed.error });
+        if (parsed.ok && isPlainObject(parsed.value) && ++buffered >= DETECTION_SAMPLE) start();
+        return;
+      }
+      if (parsed.ok) process(line, text, parsed.value);
+      else process(line, text, undefined, parsed.error);
+    },
+    finish(): LintResult {
+      if (!plan) start();
+      const findings = [...collected, ...fileRules!.findings()];
+      return { path: options.path, format: plan!.format?.id, detection: plan!.detection, records, findings: sortFindings(findings) };
+    },
+  };
 }
