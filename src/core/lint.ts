@@ -588,13 +588,13 @@ export function lintText(text: string, options: EngineOptions = {}): LintResult 
 }
 
 function lintJsonArray(text: string, options: EngineOptions): LintResult {
-  const parsed = parseJsonArrayFile(text);
+  const parsed = parseJsonArrayFile(text) ?? singleObjectFile(text);
   const findings: Finding[] = [];
   if (!parsed) {
     const split = splitLines(text);
     const only = parseRecord(text.replace(/^\uFEFF/, ''));
     const message = only.ok
-      ? 'this .json file does not hold an array of records: a dataset file must be a JSON array `[{…}, {…}]` (or use .jsonl, one record per line)'
+      ? 'this .json file holds neither an array of records nor one record object: a dataset file must be a JSON array `[{…}, {…}]` (or use .jsonl, one record per line)'
       : `the file is not valid JSON: ${only.error.message}`;
     findings.push({ ruleId: only.ok ? 'DS002' : 'DS001', ruleName: only.ok ? 'not-an-object' : 'invalid-json', severity: 'error', message,
       line: 0, startColumn: 0, endLine: 0, endColumn: split.lines[0]?.length ?? 0 });
@@ -621,6 +621,21 @@ function lintJsonArray(text: string, options: EngineOptions): LintResult {
   }
   findings.push(...fileRules.findings().filter((f) => !(f.fix && f.fix.edits.some((e) => e.endLine !== undefined && e.endLine !== e.line))));
   return { path: options.path, format: format?.id, detection, records: parsed.records.length, findings: sortFindings(findings) };
+}
+
+/** A .json file holding one record object (e.g. a single conversation): one record spanning the file. */
+function singleObjectFile(text: string): ReturnType<typeof parseJsonArrayFile> {
+  const body = text.replace(/^\uFEFF/, '');
+  const start = body.search(/\S/);
+  if (start < 0 || body[start] !== '{') return undefined;
+  const parsed = parseRecord(body);
+  if (!parsed.ok) return undefined;
+  const before = body.slice(0, start);
+  const line = before.split('\n').length - 1;
+  const column = start - (before.lastIndexOf('\n') + 1) + (line === 0 && body !== text ? 1 : 0);
+  const recordText = body.slice(start).trimEnd();
+  const endLine = line + recordText.split('\n').length - 1;
+  return { records: [{ line, endLine, startColumn: column, text: recordText, value: parsed.value }], errors: [] };
 }
 
 export interface StreamingLinter {

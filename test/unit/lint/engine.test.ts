@@ -118,7 +118,10 @@ test('a .json array of records is linted with real line numbers', () => {
   assert.equal(f.startColumn, 3);
 });
 
-test('a .json file that is not an array says so', () => {
-  const r = lintText('{"a": 1}', { rules, path: 'x.json' });
+test('a .json file that holds neither records nor an object says so; one object is one record', () => {
+  const r = lintText('"just text"', { rules, path: 'x.json' });
   assert.match(r.findings[0].message, /array of records/);
+  const one = lintText('\n{\n  "k": 1,\n  "bad": true\n}\n', { rules, path: 'one.json' });
+  assert.equal(one.records, 1);
+  assert.deepEqual(one.findings.map((f) => [f.ruleId, f.line, f.startColumn]), [['T001', 3, 2]]);
 });
