@@ -1,0 +1,3 @@
+export * from './segments';
+export * from './builtin';
+export * from './hf';
