@@ -1,0 +1,85 @@
+/** fetch with a cancellable idle timeout and HTTP errors turned into ModelErrors with the server's own words. */
+import { ModelError } from './types';
+
+export interface StreamOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+function serverMessage(body: string): string {
+  try {
+    const j = JSON.parse(body) as { error?: { message?: string } | string; message?: string };
+    if (typeof j.error === 'string') return j.error;
+    return j.error?.message ?? j.message ?? body.slice(0, 300);
+  } catch {
+    return body.slice(0, 300);
+  }
+}
+
+export function httpError(status: number, body: string, url: string, retryAfter?: string | null): ModelError {
+  const said = serverMessage(body).trim();
+  const detail = said ? `: ${said}` : '';
+  const retryAfterMs = retryAfter && /^\d+(\.\d+)?$/.test(retryAfter) ? Number(retryAfter) * 1000 : undefined;
+  if (status === 401 || status === 403) return new ModelError('auth', `the endpoint refused the API key (HTTP ${status})${detail} — run "Instruct Studio: Set API Key"`, status);
+  if (status === 404) return new ModelError('not-found', `not found at ${url} (HTTP 404)${detail} — check the base URL and the model name`, status);
+  if (status === 429) return new ModelError('rate-limit', `rate limited (HTTP 429)${detail}`, status, retryAfterMs);
+  if (status >= 500) return new ModelError('server', `the server failed (HTTP ${status})${detail}`, status, retryAfterMs);
+  return new ModelError('bad-request', `the server rejected the request (HTTP ${status})${detail}`, status);
+}
+
+/** POST/GET and yield the response body's lines as they arrive; the idle timer restarts on every chunk. */
+export async function* requestLines(url: string, init: RequestInit, options: StreamOptions = {}): AsyncGenerator<string> {
+  const controller = new AbortController();
+  const timeoutMs = options.timeoutMs ?? 60000;
+  let timedOut = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const arm = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => { timedOut = true; controller.abort(); }, timeoutMs);
+  };
+  const onAbort = () => controller.abort();
+  if (options.signal?.aborted) throw new ModelError('cancelled', 'cancelled');
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const fail = (e: unknown): ModelError => {
+    if (e instanceof ModelError) return e;
+    if (options.signal?.aborted) return new ModelError('cancelled', 'cancelled');
+    if (timedOut) return new ModelError('timeout', `no answer from ${new URL(url).host} within ${Math.round(timeoutMs / 1000)} s`);
+    const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
+    return new ModelError('network', `cannot reach ${new URL(url).origin}: ${cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e))}`);
+  };
+  arm();
+  try {
+    let res: Response;
+    try {
+      res = await fetch(url, { ...init, signal: controller.signal });
+    } catch (e) {
+      throw fail(e);
+    }
+    if (!res.ok) throw httpError(res.status, await res.text().catch(() => ''), url, res.headers.get('retry-after'));
+    if (!res.body) throw new ModelError('protocol', 'the server sent no body');
+    const reader = res.body.getReader();
+    const decoder = new TextDecoder();
+    let carry = '';
+    while (true) {
+      let chunk: { done: boolean; value?: Uint8Array };
+      try {
+        chunk = await reader.read();
+      } catch (e) {
+        throw fail(e);
+      }
+      arm();
+      if (chunk.done) break;
+      carry += decoder.decode(chunk.value, { stream: true });
+      let nl: number;
+      while ((nl = carry.indexOf('\n')) >= 0) {
+        yield carry.slice(0, nl).replace(/\r$/, '');
+        carry = carry.slice(nl + 1);
+      }
+    }
+    carry += decoder.decode();
+    if (carry) yield carry;
+  } finally {
+    if (timer) clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}
