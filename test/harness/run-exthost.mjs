@@ -8,7 +8,7 @@
 // extensions dir and runs the suites against the installed copy. Suites: dist/test/exthost/index.js.
 // Workspace: a copy of test/fixtures/workspace. Prints the mocha output, then a last line `N passed, M failed`
 // (`, K skipped` when any); exits non-zero when a test failed, none ran, or the run timed out.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO } from './paths.mjs';
@@ -23,6 +23,18 @@ const tests = join(REPO, 'dist', 'test', 'exthost', 'index.js');
 if (!existsSync(tests)) { console.error(`${tests} is missing: run \`npm run build\` first`); process.exit(1); }
 if (opt.vsix && !existsSync(opt.vsix)) { console.error(`no such .vsix: ${opt.vsix}`); process.exit(1); }
 const limit = Number(opt.timeout ?? process.env.INSTRUCT_STUDIO_VSCODE_TIMEOUT_MS ?? 180_000);
+
+const START_LIMIT = Math.min(limit, 90_000);
+
+/** A minimal extension folder to serve as the development host's extension (no code, no contributions). */
+function placeholderExtension(tmp) {
+  const dir = join(tmp, 'placeholder-extension');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({
+    name: 'instruct-studio-test-host', publisher: 'instruct-studio', version: '0.0.0', engines: { vscode: '^1.90.0' },
+  }));
+  return dir;
+}
 
 let out = '';
 // The page log mixes the workbench's own messages with the extension host's console: show the lines between the
@@ -44,17 +56,23 @@ try {
     env: { ...(opt.grep ? { INSTRUCT_STUDIO_TEST_GREP: opt.grep } : {}) },
   });
   browser = await launchBrowser(vs.tmp, { onLog });
-  const payload = [['extensionTestsPath', vs.remote(tests)]];
-  // with --vsix the extension comes from the extensions dir; a development path would shadow it
-  if (!opt.vsix) payload.unshift(['extensionDevelopmentPath', vs.remote(REPO)]);
+  // VS Code runs extensionTestsPath only in an extension development host. With --vsix the extension under test
+  // comes from the extensions dir, so the development path is an empty placeholder extension (the repo would
+  // shadow the installed copy).
+  const devPath = opt.vsix ? placeholderExtension(vs.tmp) : REPO;
+  const payload = [['extensionDevelopmentPath', vs.remote(devPath)], ['extensionTestsPath', vs.remote(tests)]];
   await browser.page.goto(vs.url(payload));
   let timer;
+  let startTimer;
   code = await Promise.race([
     browser.exitCode, vs.hostExit,
     vs.serverExit.then((c) => `code-server exited (${c})`),
     new Promise((r) => { timer = setTimeout(() => r('timeout'), limit); }),
+    // fail fast when the suites never start (extension host or test loading broken)
+    new Promise((r) => { startTimer = setTimeout(() => { if (phase === 'before') r(`the suites did not start within ${START_LIMIT} ms`); }, START_LIMIT); }),
   ]);
   clearTimeout(timer);
+  clearTimeout(startTimer);
 } catch (e) {
   code = `harness error: ${e.message}`;
 } finally {
