@@ -40,7 +40,10 @@ export function checkInstalled() {
 }
 
 // ---- cleanup of everything this process started, however it ends ----
+// `cleanups`: synchronous last resorts for process exit (SIGKILL the server group, remove temp dirs);
+// `stoppers`: graceful async stops, tried first on a signal (bounded to a few seconds).
 const cleanups = new Set();
+const stoppers = new Set();
 let exiting = false;
 function cleanupSync() {
   for (const fn of [...cleanups].reverse()) { try { fn(); } catch { /* best effort while exiting */ } }
@@ -49,10 +52,11 @@ function cleanupSync() {
 process.on('exit', cleanupSync); // Playwright's own exit hook kills the Chromium it launched
 for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
   process.on(sig, () => {
-    if (exiting) return;
+    if (exiting) return; // a second Ctrl-C while stopping: the exit hook still runs
     exiting = true;
     console.error(`\n[vscode-harness] ${sig}: stopping VS Code and Chromium`);
-    process.exit(code);
+    const graceful = Promise.allSettled([...stoppers].map((stop) => stop()));
+    void Promise.race([graceful, sleep(5000)]).then(() => process.exit(code));
   });
 }
 
@@ -134,7 +138,9 @@ export async function startVSCode({ workspace, links = {}, vsix, env = {}, host 
       kill('SIGKILL'); // whatever of the group is left (extension host, file watcher)
       removeTmp();
       cleanups.delete(emergency);
+      stoppers.delete(stop);
     };
+    stoppers.add(stop);
     /** A server-side path as the vscode-remote URI the workbench resolves. */
     const remote = (p) => `vscode-remote://${host}:${port}${p}`;
     /** Workbench URL for the workspace copy, with optional payload ([['extensionDevelopmentPath', uri], …]). */
@@ -159,8 +165,9 @@ export async function launchBrowser(tmp, { onLog, headless = true } = {}) {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
-  const close = async () => { try { await context.close(); } catch { /* already gone */ } };
+  const close = async () => { stoppers.delete(close); try { await context.close(); } catch { /* already gone */ } };
   cleanups.add(() => { void close(); });
+  stoppers.add(close);
   const page = context.pages()[0] ?? (await context.newPage());
   let exited;
   const exitCode = new Promise((r) => { exited = r; });
