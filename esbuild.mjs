@@ -16,7 +16,8 @@ function find(dir, re) {
   });
 }
 
-const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
+// mainFields: prefer ESM entry points (jsonc-parser's UMD build hides its requires from the bundler)
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none', mainFields: ['module', 'main'] };
 const builds = [
   { ...common, platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'],
     entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist' },

@@ -488,6 +488,21 @@ export class IncrementalLinter {
     return this.lines.length;
   }
 
+  /** The text of a line as the linter knows it (to turn editor changes into line changes). */
+  lineText(line: number): string {
+    return this.lines[line]?.text ?? '';
+  }
+
+  /** Is the current text a .json array (linted whole) rather than JSONL? */
+  get isJsonArray(): boolean {
+    return this.wholeResult !== undefined;
+  }
+
+  /** The whole text, for .json array documents. */
+  get text(): string {
+    return this.wholeText;
+  }
+
   private parseLine(i: number, text: string): LineState {
     const state: LineState = { line: i, text, blank: false, findings: [], checkedAt: i };
     if (isBlank(text)) {

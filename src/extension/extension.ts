@@ -1,14 +1,35 @@
-// Minimal entry point so the extension loads in VS Code; the extension-features work replaces this file.
+/** Entry point: wires the services and registers the commands; nothing else happens here. */
 import * as vscode from 'vscode';
+import { DiagnosticsService } from './diagnostics';
+import { CodeActions } from './codeActions';
+import { DatasetStatusBar } from './statusBar';
+import { registerSelectFormat } from './commands/selectFormat';
+import { registerDisableRule } from './commands/disableRule';
+import { registerCreateConfig } from './commands/createConfig';
+import { registerValidateWorkspace } from './commands/validateWorkspace';
+import { registerConvertJsonArray } from './commands/convertJsonArray';
+import { registerShowVersion } from './commands/showVersion';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What activate() returns: used by the extension-host tests. */
+export interface InstructStudioApi {
+  diagnostics: DiagnosticsService;
+}
+
+export function activate(context: vscode.ExtensionContext): InstructStudioApi {
+  const diagnostics = new DiagnosticsService(context.extensionUri);
+  const selector: vscode.DocumentSelector = [{ language: 'jsonl' }, { pattern: '**/*.jsonl' }, { language: 'json' }];
   context.subscriptions.push(
-    vscode.commands.registerCommand('instructStudio.showVersion', () => {
-      const version = String(context.extension.packageJSON.version ?? 'unknown');
-      void vscode.window.showInformationMessage(`Instruct Studio ${version}`);
-      return version;
-    }),
+    diagnostics,
+    vscode.languages.registerCodeActionsProvider(selector, new CodeActions(diagnostics, context.extensionUri), { providedCodeActionKinds: CodeActions.kinds }),
+    new DatasetStatusBar(diagnostics),
+    registerSelectFormat(diagnostics),
+    registerDisableRule(),
+    registerCreateConfig(),
+    registerValidateWorkspace(diagnostics, context.extensionUri),
+    registerConvertJsonArray(),
+    registerShowVersion(context),
   );
+  return { diagnostics };
 }
 
 export function deactivate(): void {}
