@@ -7,7 +7,7 @@
 // As root the apt packages are installed (waiting for a dpkg lock held by another apt); otherwise it stops and
 // names the command to run. Prints each step and its duration.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync, rmSync, copyFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync, rmSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -18,7 +18,7 @@ import {
 const t0 = Date.now();
 const say = (msg) => console.log(`[vscode-harness] ${msg}`);
 const secs = (t) => `${((Date.now() - t) / 1000).toFixed(1)} s`;
-const which = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).stdout.trim();
+const which = (cmd) => spawnSync('/bin/sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).stdout.trim();
 const fail = (msg) => { console.error(`[vscode-harness] ${msg}`); process.exit(1); };
 
 /** Runs a command, output to `log` (a file) or inherited; throws with the log's tail on failure. */
@@ -55,28 +55,30 @@ if (missing.length) {
 mkdirSync(CACHE, { recursive: true });
 if (!existsSync(CODE_SERVER_ENTRY) || !existsSync(CODE_SERVER_RG)) {
   const t = Date.now();
-  // @vscode/ripgrep's postinstall downloads rg from GitHub (no internet here). It first looks in its download cache,
-  // $TMPDIR/vscode-ripgrep-cache-<package version>/ripgrep-<tag>-<target>.tar.gz: seed it with Debian's rg.
-  const rg = which('rg');
-  const seed = mkdtempSync(join(tmpdir(), 'rg-seed-'));
-  copyFileSync(rg, join(seed, 'rg'));
-  run('tar', ['czf', join(seed, 'rg.tar.gz'), '-C', seed, 'rg']);
-  for (const v of ['1.15.9', '1.15.10', '1.15.11', '1.15.12', '1.15.13', '1.15.14']) {
-    const d = join(process.env.TMPDIR || tmpdir(), `vscode-ripgrep-cache-${v}`);
-    mkdirSync(d, { recursive: true });
-    copyFileSync(join(seed, 'rg.tar.gz'), join(d, 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz'));
-  }
-  rmSync(seed, { recursive: true, force: true });
   rmSync(CODE_SERVER_DIR, { recursive: true, force: true });
   mkdirSync(CODE_SERVER_DIR, { recursive: true });
+  // @vscode/ripgrep's postinstall downloads rg from GitHub (no internet here). It first looks in its download cache,
+  // $TMPDIR/vscode-ripgrep-cache-<package version>/ripgrep-<tag>-<target>.tar.gz: seed it with Debian's rg. The
+  // install runs with a private TMPDIR so the seed never collides with another user's files in /tmp.
+  const installTmp = join(CODE_SERVER_DIR, '.tmp');
+  mkdirSync(installTmp);
+  copyFileSync(which('rg'), join(installTmp, 'rg'));
+  run('tar', ['czf', join(installTmp, 'rg.tar.gz'), '-C', installTmp, 'rg']);
+  for (const v of ['1.15.9', '1.15.10', '1.15.11', '1.15.12', '1.15.13', '1.15.14']) {
+    const d = join(installTmp, `vscode-ripgrep-cache-${v}`);
+    mkdirSync(d);
+    copyFileSync(join(installTmp, 'rg.tar.gz'), join(d, 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz'));
+  }
   writeFileSync(join(CODE_SERVER_DIR, 'package.json'), '{"name":"instruct-studio-code-server","private":true}\n');
   say(`npm install code-server@${CODE_SERVER_VERSION} into ${CODE_SERVER_DIR} (a minute or two; builds native modules)`);
   try {
     // code-server's postinstall refuses to run as root without unsafe-perm
     run('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', `code-server@${CODE_SERVER_VERSION}`],
-      { cwd: CODE_SERVER_DIR, env: { npm_config_unsafe_perm: 'true', npm_config_yes: 'true' }, log: join(CODE_SERVER_DIR, 'install.log') });
+      { cwd: CODE_SERVER_DIR, env: { npm_config_unsafe_perm: 'true', npm_config_yes: 'true', TMPDIR: installTmp }, log: join(CODE_SERVER_DIR, 'install.log') });
   } catch (e) {
     fail(`code-server install failed: ${e.message}`);
+  } finally {
+    rmSync(installTmp, { recursive: true, force: true });
   }
   if (!existsSync(CODE_SERVER_RG)) fail(`code-server installed but its ripgrep is missing (${CODE_SERVER_RG}); see ${join(CODE_SERVER_DIR, 'install.log')}`);
   say(`code-server ready in ${secs(t)}`);
