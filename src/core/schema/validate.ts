@@ -122,6 +122,11 @@ function toIssue(e: ErrorObject): SchemaIssue {
     case 'anyOf':
     case 'oneOf': {
       const branches = ((e.parentSchema as Record<string, unknown> | undefined)?.[e.keyword] as unknown[] | undefined) ?? [];
+      const onlyRequired = branches.length > 0 && branches.every((b) => b && typeof b === 'object' && Object.keys(b).length === 1 && Array.isArray((b as { required?: unknown }).required));
+      if (onlyRequired) {
+        const options = branches.map((b) => ((b as { required: string[] }).required).map((k) => `"${k}"`).join(' + '));
+        return { pointer: at, part: 'value', keyword: e.keyword, message: `missing required key: ${options.length > 1 ? `one of ${options.slice(0, -1).join(', ')} or ${options[options.length - 1]}` : options[0]}${at ? ` in ${what}` : ''}` };
+      }
       const kinds = [...new Set(branches.map(describeBranch))];
       if (e.keyword === 'oneOf' && (e.params as { passingSchemas?: unknown }).passingSchemas) {
         return { pointer: at, part: 'value', keyword: e.keyword, message: `${what} matches more than one allowed shape (${kinds.join(', ')})` };

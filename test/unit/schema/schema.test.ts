@@ -65,3 +65,8 @@ test('through the engine: a user schema from config is applied (DS004)', () => {
   assert.ok(f);
   assert.match(f.message, /"category" must be one of "qa", "math", got "poetry"/);
 });
+
+test('an anyOf of required keys reads as "one of" the keys', () => {
+  const schema = { type: 'object', anyOf: [{ required: ['output'] }, { required: ['response'] }] };
+  assert.deepEqual(validateValue(schema, { instruction: 'x' }).map((i) => i.message), ['missing required key: one of "output" or "response"']);
+});

@@ -1,5 +1,7 @@
 import type { RecordRule } from '../../types';
-import { validateValue } from '../../schema/validate';
+import { validateValue, type SchemaIssue } from '../../schema/validate';
+import { closestKey } from '../../schema/suggest';
+import type { RecordContext, Span } from '../../types';
 
 export const formatSchema: RecordRule = {
   id: 'DS003',
@@ -16,9 +18,21 @@ export const formatSchema: RecordRule = {
   scope: 'record',
   check(ctx) {
     if (!ctx.format) return [];
+    const keys = Object.keys(ctx.record.value as object);
     return validateValue(ctx.format.schema, ctx.record.value)
       // unknown keys are DS005's business (with a "did you mean")
       .filter((i) => i.keyword !== 'additionalProperties')
-      .map((i) => ({ message: i.message, field: i.pointer, ...ctx.locate(i.pointer, i.part) }));
+      // a required key that is only misspelt is reported once, by DS005, with a rename fix
+      .filter((i) => !(i.keyword === 'required' && i.pointer === '' && keys.some((k) => closestKey(k, [missingKey(i)]) === missingKey(i))))
+      .map((i) => ({ message: i.message, field: i.pointer, ...issueSpan(ctx, i) }));
   },
 };
+
+const missingKey = (i: SchemaIssue) => /missing required key "([^"]+)"/.exec(i.message)?.[1] ?? '';
+
+/** A missing key points at the opening brace of its object (not the whole record); other issues at their key or value. */
+export function issueSpan(ctx: RecordContext, i: SchemaIssue): Span {
+  const span = ctx.locate(i.pointer, i.part);
+  if (!i.message.startsWith('missing required key')) return span;
+  return { line: span.line, startColumn: span.startColumn, endLine: span.line, endColumn: span.startColumn + 1 };
+}

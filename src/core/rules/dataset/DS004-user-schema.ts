@@ -1,5 +1,6 @@
 import type { RecordRule } from '../../types';
 import { validateValue } from '../../schema/validate';
+import { issueSpan } from './DS003-format-schema';
 
 export const userSchema: RecordRule = {
   id: 'DS004',
@@ -20,7 +21,7 @@ export const userSchema: RecordRule = {
     return validateValue(schema as Record<string, unknown>, ctx.record.value).map((i) => ({
       message: i.message,
       field: i.pointer,
-      ...ctx.locate(i.pointer, i.part),
+      ...issueSpan(ctx, i),
     }));
   },
 };
