@@ -8,11 +8,14 @@
 //   ];
 //
 // Selectors are the workbench's own (VS Code 1.100); every wait has a timeout and fails with a readable message.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { REPO } from '../harness/paths.mjs';
 import { launchBrowser, startVSCode } from '../harness/vscode.mjs';
 
+const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
+/** The extension's id, publisher.name. */
+export const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
 export const SCREENSHOTS = join(REPO, 'test', 'ui', 'screenshots');
 export const DEFAULT_WORKSPACE = join(REPO, 'test', 'fixtures', 'workspace');
 const T = 20_000;
@@ -23,14 +26,14 @@ const exactly = (text) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g,
  * Starts VS Code with the extension loaded from the repo (extensionDevelopmentPath; `npm run build` first) or from
  * `vsix`, on a copy of `workspace`, and opens the workbench in headless Chromium.
  */
-export async function openWorkbench({ workspace = DEFAULT_WORKSPACE, vsix, links } = {}) {
+export async function openWorkbench({ workspace = DEFAULT_WORKSPACE, vsix, links, extensionPath = REPO } = {}) {
   const vs = await startVSCode({ workspace, vsix, links });
   let browser;
   try {
     const log = [];
     browser = await launchBrowser(vs.tmp, { onLog: (s) => log.push(s) });
     const { page } = browser;
-    await page.goto(vs.url(vsix ? [] : [['extensionDevelopmentPath', vs.remote(REPO)]]));
+    await page.goto(vs.url(vsix ? [] : [['extensionDevelopmentPath', vs.remote(extensionPath)]]));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
     return new Workbench(vs, browser, log);
@@ -60,9 +63,17 @@ export class Workbench {
     return p;
   }
 
-  /** Opens a file by double-clicking it in the Explorer (top-level entries) and waits for its editor tab. */
+  /**
+   * Opens a file by double-clicking it in the Explorer (top-level entries) and waits for its editor tab. A file just
+   * written may not be listed yet (the file watcher can lag under load): the Explorer is refreshed once if needed.
+   */
   async openFile(name) {
     const row = this.page.locator('.explorer-folders-view .monaco-list-row', { has: this.page.locator('.label-name', { hasText: exactly(name) }) });
+    try {
+      await row.first().waitFor({ timeout: 5_000 });
+    } catch {
+      await this.runCommand('Refresh Explorer');
+    }
     await row.first().dblclick({ timeout: T });
     await this.page.locator('.tab.active', { hasText: name }).waitFor({ timeout: T });
     await this.page.locator('.editor-group-container.active .monaco-editor .view-lines, .editor-group-container.active iframe.webview').first().waitFor({ timeout: T });
@@ -152,6 +163,29 @@ export class Workbench {
     const path = join(SCREENSHOTS, `${name.replace(/[^\w.-]+/g, '-')}.png`);
     await this.page.screenshot({ path });
     return path;
+  }
+
+  /** The extension host's log files (under the fresh user-data dir), concatenated. */
+  extensionHostLog() {
+    const logs = [];
+    const walk = (dir) => {
+      if (!existsSync(dir)) return;
+      for (const name of readdirSync(dir)) {
+        const p = join(dir, name);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/exthost.*\.log$/.test(name)) logs.push(readFileSync(p, 'utf8'));
+      }
+    };
+    walk(join(this.vs.tmp, 'user-data', 'logs'));
+    return logs.join('\n');
+  }
+
+  /** Errors thrown while activating extension `id` (default: this extension), from the extension host's log. */
+  activationErrors(id = EXTENSION_ID) {
+    const errors = [];
+    const re = /\[error\] Activating extension (\S+) failed due to an error:\s*\n.*?\[error\] (.*)/g;
+    for (const m of this.extensionHostLog().matchAll(re)) if (m[1].toLowerCase() === id.toLowerCase()) errors.push(m[2]);
+    return errors;
   }
 
   /** Closes the dialogs, palette and notifications a failed test may have left open. */

@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO } from '../harness/paths.mjs';
-import { openWorkbench } from './lib.mjs';
+import { EXTENSION_ID, openWorkbench } from './lib.mjs';
 
 const started = Date.now();
 const filters = process.argv.slice(2);
@@ -49,6 +49,12 @@ for (const file of files) {
         try { console.log(`      screenshot: ${await ui.screenshot(`${stem}--${t.name}--failure`)}`); } catch { /* page gone */ }
         await ui.reset().catch(() => {});
       }
+    }
+    // a UI test can pass around an extension that failed to activate: make that a failure of its own
+    const errors = ui.activationErrors();
+    if (errors.length) {
+      failed++;
+      console.log(`  ✘ ${EXTENSION_ID} activated without errors\n      ${errors.join('\n      ')}`);
     }
   } finally {
     await ui.close();

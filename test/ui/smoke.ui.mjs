@@ -26,7 +26,6 @@ export default [
     name: 'a diagnostic shows in the Problems panel and in the editor hover',
     run: async (ui) => {
       ui.writeFile('broken.json', '{"a": 1 "b": 2}\n');
-      await ui.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'broken.json' }).waitFor({ timeout: 15_000 });
       await ui.openFile('broken.json');
       expectText(await ui.waitForProblem('Expected comma'), 'Expected comma', 'Problems panel');
       expectText(await ui.hover('"b"'), 'Expected comma', 'hover on the error');
@@ -37,7 +36,6 @@ export default [
     name: 'a webview shows its content (Markdown preview)',
     run: async (ui) => {
       ui.writeFile('notes.md', '# Dataset notes\n\nThree records, one per line.\n');
-      await ui.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'notes.md' }).waitFor({ timeout: 15_000 });
       await ui.openFile('notes.md');
       await ui.runCommand('Markdown: Open Preview');
       const heading = ui.webview().locator('h1');
