@@ -89,10 +89,13 @@ else if (opt.verbose) console.log(`--- code-server log ---\n${serverLog}\n---`);
 const summary = /\[instruct-studio-tests\] end (\{.*\})/.exec(out);
 const num = (re) => Number(re.exec(out)?.[1] ?? 0);
 let { passed, failed, pending } = summary ? JSON.parse(summary[1]) : { passed: num(/(\d+) passing/), failed: num(/(\d+) failing/), pending: num(/(\d+) pending/) };
+const noTests = finished && passed === 0 && failed === 0;
 if (code === 'timeout') console.log(`the test run did not finish within ${limit} ms`);
 else if (typeof code === 'string') console.log(code);
+else if (noTests) console.log(`no test ran${opt.grep ? ` (--grep ${opt.grep} matched none)` : ''}`);
 else if (code !== 0 && failed === 0) console.log(`the extension host exited with code ${code} before reporting`);
-if (code !== 0 && failed === 0) failed = 1; // the run itself failed: count it so the line never reads "0 failed"
+// the run itself failed: count it, so that the last line never reads "0 failed" for a broken run
+if (code !== 0 && failed === 0 && !noTests) failed = 1;
 console.log(`exthost run took ${((Date.now() - started) / 1000).toFixed(1)} s${opt.vsix ? ` (installed from ${opt.vsix})` : ''}`);
 console.log(`${passed} passed, ${failed} failed${pending ? `, ${pending} skipped` : ''}`);
 process.exit(code === 0 && failed === 0 && passed > 0 ? 0 : 1);
