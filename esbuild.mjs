@@ -18,10 +18,12 @@ function find(dir, re) {
 
 // mainFields: prefer ESM entry points (jsonc-parser's UMD build hides its requires from the bundler)
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none', mainFields: ['module', 'main'] };
+// ESM dependencies bundled into CommonJS may read import.meta.url (e.g. fdir's createRequire): give it the bundle's URL
+const nodeCjs = { define: { 'import.meta.url': '__importMetaUrl' }, banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" } };
 const builds = [
-  { ...common, platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'],
+  { ...common, ...nodeCjs, platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'],
     entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist' },
-  { ...common, platform: 'node', format: 'cjs', target: 'node18',
+  { ...common, ...nodeCjs, platform: 'node', format: 'cjs', target: 'node18',
     entryPoints: { cli: 'src/cli/bin.ts' }, outdir: 'dist' },
 ];
 // one bundle per webview: webview/<view>/main.ts -> dist/webview/<view>.js

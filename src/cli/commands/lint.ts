@@ -1,0 +1,167 @@
+/**
+ * instruct-lint [--format text|json|sarif] [--config FILE] [--fix] [--quiet] [--max-warnings N] [--no-color] FILE|DIR|GLOB...
+ * Exit 0: no errors; 1: errors (or more warnings than --max-warnings); 2: usage, config or I/O failure.
+ */
+import { createReadStream, promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createStreamingLinter, lintText } from '../../core/lint';
+import { readLines } from '../../core/jsonl/readLines';
+import { resolveConfigForFile, ConfigError, type ResolvedConfig } from '../../core/config/resolve';
+import type { LintResult } from '../../core/types';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from '../io';
+import { findFiles } from '../files';
+import { applyFixes } from '../fix';
+import { formatJson, summarize, type FileReport } from '../formatters/json';
+import { formatText } from '../formatters/text';
+import { formatSarif } from '../formatters/sarif';
+
+const HELP = `Usage: instruct-lint [options] FILE|DIR|GLOB...
+
+Checks instruction-tuning datasets (.jsonl, and .json files holding an array of records).
+
+Options:
+  --format text|json|sarif  output format (default: text)
+  --config FILE             use this .instructlint.jsonc instead of searching upwards from each file
+  --fix                     apply safe fixes in place (atomically; untouched lines stay byte-identical)
+  --quiet                   report errors only
+  --max-warnings N          exit 1 when there are more than N warnings
+  --no-color                no colours in text output (also NO_COLOR=1)
+  -h, --help                this help
+
+Exit codes: 0 no errors, 1 errors found, 2 usage, configuration or I/O failure.
+`;
+
+const readText = async (p: string) => {
+  try {
+    return await fs.readFile(p, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+/** Streams a JSONL file through the linter: memory does not grow with the file. */
+async function lintStream(file: string, resolved: ResolvedConfig, io: CliIO): Promise<LintResult> {
+  const { size } = await fs.stat(file);
+  const linter = createStreamingLinter({ config: resolved.config, userSchema: resolved.userSchema, path: file, kind: 'jsonl' });
+  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  const progress = io.stderrTTY && size > 50 * 1024 * 1024;
+  let lastReport = Date.now();
+  for await (const line of readLines(stream)) {
+    linter.pushLine(line);
+    if (progress && Date.now() - lastReport > 500) {
+      lastReport = Date.now();
+      io.stderr(`\r${path.basename(file)}: ${Math.round((stream.bytesRead / size) * 100)} %`);
+    }
+  }
+  if (progress) io.stderr('\r\u001b[K');
+  return linter.finish();
+}
+
+async function lintFile(file: string, resolved: ResolvedConfig, io: CliIO): Promise<LintResult> {
+  if (/\.json$/i.test(file)) {
+    const text = await fs.readFile(file, 'utf8');
+    return lintText(text, { config: resolved.config, userSchema: resolved.userSchema, path: file, kind: 'json' });
+  }
+  return lintStream(file, resolved, io);
+}
+
+/** Writes through a temp file in the same folder and renames it over the original. */
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.instruct-lint.tmp`);
+  try {
+    await fs.writeFile(tmp, text, 'utf8');
+    const { mode } = await fs.stat(file);
+    await fs.chmod(tmp, mode);
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
+  let opts;
+  try {
+    opts = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        config: { type: 'string' },
+        fix: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        'max-warnings': { type: 'string' },
+        'no-color': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    io.stderr(`instruct-lint: ${e instanceof Error ? e.message : String(e)}\n\n${HELP}`);
+    return EXIT_USAGE;
+  }
+  const { values, positionals } = opts;
+  if (values.help) {
+    io.stdout(HELP);
+    return EXIT_OK;
+  }
+  if (!['text', 'json', 'sarif'].includes(values.format!)) {
+    io.stderr(`instruct-lint: unknown --format "${values.format}" (use text, json or sarif)\n`);
+    return EXIT_USAGE;
+  }
+  const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
+  if (Number.isNaN(maxWarnings) || maxWarnings < 0) {
+    io.stderr('instruct-lint: --max-warnings needs a number ≥ 0\n');
+    return EXIT_USAGE;
+  }
+  if (!positionals.length) {
+    io.stderr(`instruct-lint: no files given\n\n${HELP}`);
+    return EXIT_USAGE;
+  }
+  const explicit = values.config ? path.resolve(io.cwd, values.config) : undefined;
+  let ignore: string[] = [];
+  try {
+    if (explicit) ignore = (await resolveConfigForFile(explicit, readText, { explicit })).config.ignore ?? [];
+    else ignore = (await resolveConfigForFile(path.join(io.cwd, 'x.jsonl'), readText)).config.ignore ?? [];
+  } catch (e) {
+    io.stderr(`instruct-lint: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT_USAGE;
+  }
+  const { files, missing } = await findFiles(positionals, io.cwd, ignore);
+  for (const m of missing) io.stderr(`instruct-lint: no such file, folder or matching files: ${m}\n`);
+  if (missing.length || !files.length) {
+    if (!missing.length) io.stderr('instruct-lint: no dataset files (.jsonl, or .json arrays) found\n');
+    return EXIT_USAGE;
+  }
+  const reports: FileReport[] = [];
+  let failed = false;
+  for (const file of files) {
+    const shown = path.relative(io.cwd, file) || file;
+    try {
+      const resolved = await resolveConfigForFile(file, readText, { explicit });
+      let result = await lintFile(file, resolved, io);
+      if (values.fix && result.findings.some((f) => f.fix)) {
+        const original = await fs.readFile(file, 'utf8');
+        const { text, applied } = applyFixes(original, result.findings);
+        if (applied && text !== original) {
+          await writeAtomically(file, text);
+          if (values.format === 'text') io.stderr(`${shown}: fixed ${applied} problem${applied === 1 ? '' : 's'}\n`);
+          result = await lintFile(file, resolved, io);
+        }
+      }
+      if (values.quiet) result = { ...result, findings: result.findings.filter((f) => f.severity === 'error') };
+      reports.push({ path: shown, result });
+    } catch (e) {
+      failed = true;
+      const message = e instanceof ConfigError ? e.message : `${shown}: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : e instanceof Error ? e.message : String(e)}`;
+      io.stderr(`instruct-lint: ${message}\n`);
+    }
+  }
+  const colour = io.isTTY && !values['no-color'] && !io.env.NO_COLOR;
+  if (values.format === 'json') io.stdout(formatJson(reports));
+  else if (values.format === 'sarif') io.stdout(formatSarif(reports));
+  else io.stdout(formatText(reports, colour, values.quiet));
+  if (failed) return EXIT_USAGE;
+  const s = summarize(reports);
+  return s.errors > 0 || s.warnings > maxWarnings ? EXIT_PROBLEMS : EXIT_OK;
+}
