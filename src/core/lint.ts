@@ -102,6 +102,12 @@ class Entry implements RecordEntry {
   get hash(): string {
     return (this.cachedHash ??= hashText(this.text));
   }
+  /** Streaming: drop the text and value once every rule has seen the record (memory stays flat). */
+  release(): void {
+    this.cachedHash ??= hashText(this.text);
+    this.text = '';
+    this.value = undefined;
+  }
 }
 
 class Context implements RecordContext {
@@ -634,7 +640,11 @@ function lintJsonArray(text: string, options: EngineOptions): LintResult {
     findings.push(...checkRecord(plan, options.config, ctx));
     fileRules.add(entry, ctx, options.config);
   }
-  findings.push(...fileRules.findings().filter((f) => !(f.fix && f.fix.edits.some((e) => e.endLine !== undefined && e.endLine !== e.line))));
+  // whole-line deletions (duplicate records, blank lines) do not apply inside a JSON array: keep the finding, drop the fix
+  for (const f of fileRules.findings()) {
+    if (f.fix?.edits.some((e) => e.endLine !== undefined && e.endLine !== (e.line ?? f.line))) delete f.fix;
+    findings.push(f);
+  }
   return { path: options.path, format: format?.id, detection, records: parsed.records.length, findings: sortFindings(findings) };
 }
 
@@ -702,6 +712,8 @@ export function createStreamingLinter(options: EngineOptions & { onFinding?: (f:
     const ctx = new Context(entry, plan!.format, options.path);
     for (const f of checkRecord(plan!, options.config, ctx)) emit(f);
     fileRules!.add(entry, ctx, options.config);
+    // nothing will read the record again: file rules keep what they need during add(), so release the text
+    entry.release();
   };
 
   return {

@@ -213,6 +213,8 @@ export interface RecordRule extends RuleMeta {
  * A file rule keeps an incremental index over the file's records. The engine calls `add` for each
  * record when it appears and `remove` when it changes or disappears (with the same entry object),
  * then asks for `findings()`. `entry.line` is kept current by the engine.
+ * Keep only what findings() needs (hashes, band keys, the entry reference): when streaming, the engine
+ * releases `entry.text` and `entry.value` right after add() returns (`entry.hash` stays readable).
  */
 export interface FileRuleState {
   add(entry: RecordEntry, ctx: RecordContext): void;

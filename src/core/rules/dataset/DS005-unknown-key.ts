@@ -1,5 +1,6 @@
 import type { RecordRule } from '../../types';
 import { closestKey } from '../../schema/suggest';
+import { allFormats } from '../../formats/registry';
 
 const escapeKey = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -17,9 +18,10 @@ export const unknownKey: RecordRule = {
   },
   scope: 'record',
   check(ctx) {
-    const known = ctx.format?.knownKeys;
-    if (!known) return [];
     const value = ctx.record.value as Record<string, unknown>;
+    // no format detected (e.g. every record has the typo): use the format that knows most of the record's other keys
+    const known = ctx.format?.knownKeys ?? bestGuess(Object.keys(value));
+    if (!known) return [];
     const out = [];
     for (const key of Object.keys(value)) {
       if (known.includes(key)) continue;
@@ -37,3 +39,16 @@ export const unknownKey: RecordRule = {
     return out;
   },
 };
+
+function bestGuess(keys: string[]): string[] | undefined {
+  let best: string[] | undefined;
+  let bestHits = 0;
+  for (const f of allFormats) {
+    const hits = keys.filter((k) => f.knownKeys.includes(k)).length;
+    if (hits > bestHits) {
+      best = f.knownKeys;
+      bestHits = hits;
+    }
+  }
+  return best;
+}

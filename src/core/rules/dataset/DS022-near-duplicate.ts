@@ -1,0 +1,114 @@
+import type { FileRule, FindingDraft, RecordEntry } from '../../types';
+import { normalize, promptText } from './util/text';
+
+const HASHES = 32;
+const BANDS = 8; // 8 bands × 4 rows: pairs above ~0.7 Jaccard almost always share a band
+const ROWS = HASHES / BANDS;
+// fixed odd multipliers and offsets for the universal hash family (deterministic across runs)
+const A = Array.from({ length: HASHES }, (_, i) => (Math.imul(0x9e3779b1, i + 1) | 1) >>> 0);
+const B = Array.from({ length: HASHES }, (_, i) => Math.imul(0x85ebca6b, i + 7) >>> 0);
+
+function fnv(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** MinHash signature of the word 3-shingles of a text. */
+export function signature(words: string[]): Uint32Array {
+  const sig = new Uint32Array(HASHES).fill(0xffffffff);
+  for (let i = 0; i + 3 <= words.length; i++) {
+    const x = fnv(words[i] + ' ' + words[i + 1] + ' ' + words[i + 2]);
+    for (let k = 0; k < HASHES; k++) {
+      const h = (Math.imul(A[k], x) + B[k]) >>> 0;
+      if (h < sig[k]) sig[k] = h;
+    }
+  }
+  return sig;
+}
+
+export const nearDuplicate: FileRule = {
+  id: 'DS022',
+  name: 'near-duplicate',
+  description: 'Prompts that are almost the same (MinHash over word 3-grams, estimated Jaccard similarity above a threshold).',
+  tags: ['quality', 'duplicates'],
+  defaultSeverity: 'warning',
+  optionsSchema: { type: 'object', properties: { threshold: { type: 'number', minimum: 0.5, maximum: 1 }, minWords: { type: 'integer', minimum: 3 } } },
+  defaultOptions: { threshold: 0.9, minWords: 8 },
+  docs: {
+    rationale: 'Near-duplicate instructions (templated generations, light paraphrases) make the model memorise phrasings instead of generalising, and hide evaluation leaks. Short prompts (under minWords words) are not compared.',
+    bad: ['{"instruction": "Write a short poem about the sea at night and the moon above it.", "input": "", "output": "a"}\n{"instruction": "Write a short poem about the sea at night and the moon above it!", "input": "", "output": "b"}'],
+    good: ['{"instruction": "Write a short poem about the sea at night and the moon above it.", "input": "", "output": "a"}\n{"instruction": "Explain how a refrigerator moves heat out of its inside.", "input": "", "output": "b"}'],
+  },
+  scope: 'file',
+  create(env) {
+    const threshold = Number(env.options.threshold ?? 0.9);
+    const minWords = Number(env.options.minWords ?? 8);
+    const sigs = new Map<RecordEntry, { sig: Uint32Array; keys: string[]; exact: number }>();
+    const buckets = new Map<string, Set<RecordEntry>>();
+    return {
+      add(entry, ctx) {
+        const prompt = normalize(promptText(ctx.textFields()));
+        const words = prompt.replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter(Boolean);
+        if (words.length < minWords) return;
+        const sig = signature(words);
+        const keys: string[] = [];
+        for (let b = 0; b < BANDS; b++) {
+          const key = `${b}:${Array.from(sig.subarray(b * ROWS, b * ROWS + ROWS)).join(',')}`;
+          keys.push(key);
+          let set = buckets.get(key);
+          if (!set) buckets.set(key, (set = new Set()));
+          set.add(entry);
+        }
+        sigs.set(entry, { sig, keys, exact: fnv(prompt) });
+      },
+      remove(entry) {
+        const s = sigs.get(entry);
+        if (!s) return;
+        for (const key of s.keys) {
+          const set = buckets.get(key)!;
+          set.delete(entry);
+          if (!set.size) buckets.delete(key);
+        }
+        sigs.delete(entry);
+      },
+      findings() {
+        const out: FindingDraft[] = [];
+        const reported = new Set<RecordEntry>();
+        const seenPairs = new Set<string>();
+        for (const set of buckets.values()) {
+          if (set.size < 2) continue;
+          const members = [...set].sort((a, b) => a.line - b.line);
+          for (let i = 1; i < members.length; i++) {
+            const e = members[i];
+            if (reported.has(e)) continue;
+            for (let j = 0; j < i; j++) {
+              const f = members[j];
+              const pair = `${f.line}:${e.line}`;
+              if (seenPairs.has(pair)) continue;
+              seenPairs.add(pair);
+              const se = sigs.get(e)!;
+              const sf = sigs.get(f)!;
+              // identical prompts are DS020 (same record) or DS021 (different answer), not near-duplicates
+              if (se.exact === sf.exact) continue;
+              const a = se.sig;
+              const b = sf.sig;
+              let same = 0;
+              for (let k = 0; k < HASHES; k++) if (a[k] === b[k]) same++;
+              const sim = same / HASHES;
+              if (sim < threshold) continue;
+              reported.add(e);
+              out.push({
+                message: `prompt nearly identical to line ${f.line + 1} (≈${Math.round(sim * 100)} % similar)`,
+                line: e.line, startColumn: 0, endLine: e.endLine, endColumn: e.endLine === e.line ? e.text.length : 1,
+                related: [{ message: 'the similar prompt', line: f.line }],
+              });
+              break;
+            }
+          }
+        }
+        return out;
+      },
+    };
+  },
+};
