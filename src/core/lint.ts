@@ -104,7 +104,6 @@ class Entry implements RecordEntry {
   }
   /** Streaming: drop the text and value once every rule has seen the record (memory stays flat). */
   release(): void {
-    this.cachedHash ??= hashText(this.text);
     this.text = '';
     this.value = undefined;
   }

@@ -214,7 +214,7 @@ export interface RecordRule extends RuleMeta {
  * record when it appears and `remove` when it changes or disappears (with the same entry object),
  * then asks for `findings()`. `entry.line` is kept current by the engine.
  * Keep only what findings() needs (hashes, band keys, the entry reference): when streaming, the engine
- * releases `entry.text` and `entry.value` right after add() returns (`entry.hash` stays readable).
+ * releases `entry.text` and `entry.value` right after add() returns (read `entry.hash` during add() if needed).
  */
 export interface FileRuleState {
   add(entry: RecordEntry, ctx: RecordContext): void;

@@ -1,12 +1,12 @@
 import type { FileRule, FindingDraft } from '../../types';
 import { hashText } from '../../jsonl/hash';
 import { Groups } from './util/groups';
-import { canonical, deleteLine } from './util/text';
+import { deleteLine } from './util/text';
 
 export const duplicateRecord: FileRule = {
   id: 'DS020',
   name: 'duplicate-record',
-  description: 'The same record appears more than once (key order and spacing ignored).',
+  description: 'The same record appears more than once (top-level key order, spacing and escapes ignored).',
   tags: ['quality', 'duplicates'],
   defaultSeverity: 'warning',
   docs: {
@@ -19,7 +19,12 @@ export const duplicateRecord: FileRule = {
     const groups = new Groups();
     return {
       add(entry) {
-        groups.add(entry, hashText(canonical(entry.value)), undefined);
+        // JSON.stringify of the parsed value ignores spacing and escapes; top-level keys are sorted so that
+        // {"a","b"} and {"b","a"} match (nested key order is kept: it is rarely reshuffled within a file)
+        const v = entry.value as Record<string, unknown>;
+        const sorted: Record<string, unknown> = {};
+        for (const k of Object.keys(v).sort()) sorted[k] = v[k];
+        groups.add(entry, hashText(JSON.stringify(sorted)), undefined);
       },
       remove(entry) {
         groups.remove(entry);

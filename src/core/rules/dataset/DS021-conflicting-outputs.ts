@@ -23,7 +23,8 @@ export const conflictingOutputs: FileRule = {
         if (skip) return;
         const fields = ctx.textFields();
         const prompt = normalize(promptText(fields));
-        const response = normalize(responseText(fields));
+        // answers can be long: hash them as written (trimmed), prompts normalized
+        const response = responseText(fields).trim();
         if (!prompt || !response) return;
         groups.add(entry, hashText(prompt), hashText(response));
       },

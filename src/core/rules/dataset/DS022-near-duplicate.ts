@@ -1,5 +1,5 @@
 import type { FileRule, FindingDraft, RecordEntry } from '../../types';
-import { normalize, promptText } from './util/text';
+import { promptText } from './util/text';
 
 const HASHES = 32;
 const BANDS = 8; // 8 bands × 4 rows: pairs above ~0.7 Jaccard almost always share a band
@@ -14,11 +14,12 @@ function fnv(s: string): number {
   return h >>> 0;
 }
 
-/** MinHash signature of the word 3-shingles of a text. */
+/** MinHash signature of the word 3-shingles of a text (each word hashed once, shingles combined from word hashes). */
 export function signature(words: string[]): Uint32Array {
   const sig = new Uint32Array(HASHES).fill(0xffffffff);
-  for (let i = 0; i + 3 <= words.length; i++) {
-    const x = fnv(words[i] + ' ' + words[i + 1] + ' ' + words[i + 2]);
+  const wh = words.map(fnv);
+  for (let i = 0; i + 3 <= wh.length; i++) {
+    const x = (Math.imul(wh[i], 0x2545f491) ^ Math.imul(wh[i + 1], 0x9e3779b9) ^ wh[i + 2]) >>> 0;
     for (let k = 0; k < HASHES; k++) {
       const h = (Math.imul(A[k], x) + B[k]) >>> 0;
       if (h < sig[k]) sig[k] = h;
@@ -48,8 +49,8 @@ export const nearDuplicate: FileRule = {
     const buckets = new Map<string, Set<RecordEntry>>();
     return {
       add(entry, ctx) {
-        const prompt = normalize(promptText(ctx.textFields()));
-        const words = prompt.replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter(Boolean);
+        const prompt = promptText(ctx.textFields()).toLowerCase();
+        const words = prompt.split(/[\s.,;:!?()"'\[\]{}]+/).filter(Boolean);
         if (words.length < minWords) return;
         const sig = signature(words);
         const keys: string[] = [];

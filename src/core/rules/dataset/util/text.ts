@@ -6,15 +6,6 @@ export function normalize(s: string): string {
   return s.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** A canonical string of a JSON value with sorted keys (key order and spacing do not matter). */
-export function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(v) ?? 'null';
-}
-
 /** Does the record's source line escape non-ASCII characters (\u00e9) rather than write them raw? */
 export function escapesNonAscii(line: string): boolean {
   return /\\u00[89a-f][0-9a-f]|\\u0[1-9a-f][0-9a-f]{2}|\\u[1-9a-f][0-9a-f]{3}/i.test(line) && !/[\u0080-\uffff]/.test(line);

@@ -1,0 +1,53 @@
+/**
+ * Foundation benchmark: MB/s of a bare JSON.parse-per-line loop (the baseline), of format + schema
+ * validation (DS003), and of all DS rules through the streaming linter, on a ≥ 100 MB Alpaca-like file;
+ * then the CLI's peak RSS on a 1 GB file. Targets: ≥ 0.5 and ≥ 0.25 of the baseline; < 200 MB RSS.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { createStreamingLinter } from '../src/core/lint';
+import { splitLines } from '../src/core/jsonl/lines';
+import { datasetRules } from '../src/core/rules/dataset/index';
+import { ensureFile } from './gen';
+
+function time(fn: () => void): number {
+  const t = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t) / 1e9;
+}
+
+async function main() {
+  const mb = Number(process.env.BENCH_MB ?? 100);
+  const path = await ensureFile(mb);
+  const size = statSync(path).size / 1e6;
+  const { lines } = splitLines(readFileSync(path, 'utf8'));
+  const bare = time(() => { for (const l of lines) JSON.parse(l); });
+  const run = (rules: typeof datasetRules) => time(() => {
+    const s = createStreamingLinter({ rules, path });
+    for (const l of lines) s.pushLine(l);
+    s.finish();
+  });
+  const schema = run(datasetRules.filter((r) => r.id === 'DS003'));
+  const all = run(datasetRules);
+  const row = (name: string, secs: number) => `| ${name} | ${(size / secs).toFixed(0)} MB/s | ${(bare / secs).toFixed(2)} |`;
+  console.log(`\n### Lint throughput (${size.toFixed(0)} MB, ${lines.length.toLocaleString('en-US')} records)\n`);
+  console.log('| pass | throughput | ratio to JSON.parse loop |\n|---|---|---|');
+  console.log(row('bare JSON.parse per line (baseline)', bare));
+  console.log(row('format + schema (DS003)', schema) + ' target ≥ 0.50');
+  console.log(row(`all ${datasetRules.length} DS rules`, all) + ' target ≥ 0.25');
+  if (process.env.BENCH_RSS_MB !== '0') {
+    const big = await ensureFile(Number(process.env.BENCH_RSS_MB ?? 1000));
+    const cli = join(__dirname, '..', 'bin', 'instruct-lint.js');
+    const out = execFileSync(process.execPath, ['-e', `
+      const { spawnSync } = require('child_process');
+      const r = spawnSync(process.execPath, [${JSON.stringify(cli)}, '--format', 'json', ${JSON.stringify(big)}], { maxBuffer: 1 << 30 });
+      // children's peak RSS in kB (Linux getrusage RUSAGE_CHILDREN)
+      console.log(JSON.stringify({ status: r.status, maxRSSkB: process.resourceUsage().maxRSS }));
+    `]).toString();
+    const { maxRSSkB } = JSON.parse(out.trim().split('\n').pop()!);
+    console.log(`\nCLI on ${(statSync(big).size / 1e6).toFixed(0)} MB: peak RSS ${(maxRSSkB / 1024).toFixed(0)} MB (target < 200 MB)`);
+  }
+}
+
+void main();
