@@ -50,7 +50,7 @@ export const nearDuplicate: FileRule = {
     return {
       add(entry, ctx) {
         const prompt = promptText(ctx.textFields()).toLowerCase();
-        const words = prompt.split(/[\s.,;:!?()"'\[\]{}]+/).filter(Boolean);
+        const words = prompt.split(/[\s.,;:!?()"'[\]{}]+/).filter(Boolean);
         if (words.length < minWords) return;
         const sig = signature(words);
         const keys: string[] = [];
