@@ -4,7 +4,6 @@ import { modify, applyEdits, type JSONPath } from 'jsonc-parser';
 import { configUriForNew } from './config';
 
 export const CONFIG_TEMPLATE = `{
-  "$schema": "./node_modules/instruct-studio/schemas/instructlint.schema.json",
   // "auto" detects the format from the first records; or one of: alpaca, dolly, flan, sharegpt,
   // openai-chat, oasst, prompt-completion, text, preference, kto, cot
   "format": "auto",

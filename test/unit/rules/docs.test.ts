@@ -42,3 +42,13 @@ for (const rule of allRules.filter((r) => r.id.startsWith('DS'))) {
     }
   });
 }
+
+test('schemas/instructlint.schema.json is generated and up to date (run `npm run schema:config`), and accepts a real config', async () => {
+  const { configSchemaText, configSchema } = await import('../../../scripts/gen-config-schema');
+  const file = join(__dirname, '..', '..', '..', 'schemas', 'instructlint.schema.json');
+  assert.equal(readFileSync(file, 'utf8'), configSchemaText(), 'stale: run `npm run schema:config`');
+  const { validateValue } = await import('../../../src/core/schema/validate');
+  const schema = configSchema();
+  assert.deepEqual(validateValue(schema, { format: 'alpaca', rules: { DS011: 'off', 'near-duplicate': ['warning', { threshold: 0.95 }] }, overrides: [{ files: ['eval/**'], rules: { DS020: 'off' } }], suppressions: [{ rule: 'DS015', record: 'id:7' }] }), []);
+  assert.match(validateValue(schema, { rules: { DS999: 'off' } })[0].message, /unknown key "DS999"/);
+});
