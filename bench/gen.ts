@@ -34,11 +34,11 @@ export async function ensureFile(mb: number): Promise<string> {
     buf += line;
     written += Buffer.byteLength(line);
     if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(buf)) await new Promise<void>((r) => out.once("drain", () => r()));
       buf = '';
     }
   }
   out.write(buf);
-  await new Promise((r) => out.end(r));
+  await new Promise<void>((r) => out.end(() => r()));
   return path;
 }
