@@ -9,6 +9,7 @@ import { registerCreateConfig } from './commands/createConfig';
 import { registerValidateWorkspace } from './commands/validateWorkspace';
 import { registerConvertJsonArray } from './commands/convertJsonArray';
 import { registerShowVersion } from './commands/showVersion';
+import { registerConvertFormat } from './commands/convertFormat';
 
 /** What activate() returns: used by the extension-host tests. */
 export interface InstructStudioApi {
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): InstructStudioApi {
     registerValidateWorkspace(diagnostics, context.extensionUri),
     registerConvertJsonArray(),
     registerShowVersion(context),
+    registerConvertFormat(diagnostics),
   );
   return { diagnostics };
 }

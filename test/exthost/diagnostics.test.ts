@@ -103,3 +103,17 @@ describe('live diagnostics', () => {
     await vscode.workspace.fs.delete(uri);
   });
 });
+
+describe('commands', () => {
+  it('Convert Dataset Format writes the OpenAI-chat form of an Alpaca file into a new document', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'alpaca.jsonl'));
+    await vscode.window.showTextDocument(doc);
+    const r = await vscode.commands.executeCommand<{ document: vscode.TextDocument; converted: number }>('instructStudio.convertFormat', 'openai-chat');
+    assert.equal(r.converted, 3);
+    const first = JSON.parse(r.document.lineAt(0).text);
+    assert.equal(first.messages[0].role, 'user');
+    assert.equal(first.messages[1].content, JSON.parse(doc.lineAt(0).text).output);
+    assert.equal(doc.isDirty, false, 'the source file is not touched');
+  });
+});
