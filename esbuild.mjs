@@ -1,7 +1,7 @@
 // Bundles the extension (node, CommonJS, `vscode` external), the CLI, the webviews (browser ESM)
 // and the extension-host test suites. `node esbuild.mjs --watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -38,6 +38,11 @@ const suites = find('test/exthost', /\.ts$/);
 if (suites.length) {
   builds.push({ ...common, platform: 'node', format: 'cjs', target: 'node18', external: ['vscode', 'mocha'],
     entryPoints: suites, outbase: 'test/exthost', outdir: 'dist/test/exthost' });
+}
+// codicons for the webviews (@vscode-elements looks for <link id="vscode-codicon-stylesheet">): copied next to the bundles
+if (views.length) {
+  mkdirSync('dist/webview', { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(join('node_modules/@vscode/codicons/dist', f), join('dist/webview', f));
 }
 const present = builds.filter((b) => Object.values(b.entryPoints).every((e) => existsSync(e)));
 if (watch) {

@@ -9,6 +9,7 @@ import { registerCreateConfig } from './commands/createConfig';
 import { registerValidateWorkspace } from './commands/validateWorkspace';
 import { registerConvertJsonArray } from './commands/convertJsonArray';
 import { registerShowVersion } from './commands/showVersion';
+import { registerDatasetEditor } from './editor/registerDatasetEditor';
 import { registerConvertFormat } from './commands/convertFormat';
 
 /** What activate() returns: used by the extension-host tests. */
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): InstructStudioApi {
     registerShowVersion(context),
     registerConvertFormat(diagnostics),
   );
+  registerDatasetEditor(context);
   return { diagnostics };
 }
 

@@ -74,24 +74,26 @@ function columnsFor(fields: FieldSpec[]): ColumnSpec[] {
 
 export class RowModel {
   private cache = new Map<number, { text: string; parsed: Parsed }>();
-  private format: Format | undefined;
-  private cols: ColumnSpec[];
+  private readonly format: Format | undefined;
+  private readonly cols: ColumnSpec[];
 
   constructor(private readonly src: LineSource, formatId?: string) {
-    this.format = formatId ? getFormat(formatId) : this.detect();
-    this.cols = this.format ? columnsFor(this.format.fields) : [];
-    if (!this.cols.length) this.cols = [{ id: '', label: 'Record', cell: (v) => show(v) }];
+    const sample = this.sample();
+    this.format = formatId ? getFormat(formatId) : detectFormatOf(sample);
+    // columns: the format's required fields and the optional ones the first records use
+    const used = this.format ? this.format.fields.filter((f) => f.required || sample.some((r) => valueAt(r, f.pointer) !== undefined)) : [];
+    const cols = columnsFor(used);
+    this.cols = cols.length ? cols : [{ id: '', label: 'Record', cell: (v) => show(v) }];
   }
 
-  /** Detects the format from the first records (at most 200 parsed lines, or 2000 scanned). */
-  private detect(): Format | undefined {
+  /** The first records (at most 200 parsed, among the first 2000 lines): enough to detect the format. */
+  private sample(): unknown[] {
     const sample: unknown[] = [];
     for (let i = 0; i < Math.min(this.src.lineCount, 2000) && sample.length < 200; i++) {
       const p = this.parse(i);
       if (p.kind === 'record') sample.push(p.value);
     }
-    const id = detectFormat(sample).format;
-    return id ? getFormat(id) : undefined;
+    return sample;
   }
 
   get formatInfo(): { id: string; label: string } | undefined {
@@ -163,6 +165,11 @@ export class RowModel {
     const v = valueAt(p.value, columnId);
     return anyString(v, (s) => s.toLowerCase().includes(query));
   }
+}
+
+function detectFormatOf(sample: unknown[]): Format | undefined {
+  const id = detectFormat(sample).format;
+  return id ? getFormat(id) : undefined;
 }
 
 function safe(f: () => string): string {
