@@ -241,6 +241,9 @@ export class DatasetEditorSession implements vscode.Disposable {
     for (const f of fields) {
       const key = f.pointer.split('/')[1];
       if (!key || f.pointer.split('/').length > 2) continue;
+      // required fields, and the optional ones the record next to it uses
+      const near = sample?.kind === 'record' ? (sample.value as Record<string, unknown>) : undefined;
+      if (!f.required && !(near && key in near)) continue;
       if (f.kind === 'text') rec[key] = '';
       else if (f.kind === 'turns' && f.turns) {
         const roles = f.turns.roles;
