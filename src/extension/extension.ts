@@ -11,6 +11,7 @@ import { registerConvertJsonArray } from './commands/convertJsonArray';
 import { registerShowVersion } from './commands/showVersion';
 import { registerDatasetEditor } from './editor/registerDatasetEditor';
 import { registerConvertFormat } from './commands/convertFormat';
+import { registerShowStatistics } from './commands/showStatistics';
 
 /** What activate() returns: used by the extension-host tests. */
 export interface InstructStudioApi {
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): InstructStudioApi {
     registerConvertJsonArray(),
     registerShowVersion(context),
     registerConvertFormat(diagnostics),
+    registerShowStatistics(context.extensionUri),
   );
   registerDatasetEditor(context);
   return { diagnostics };
