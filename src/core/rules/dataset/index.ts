@@ -8,7 +8,9 @@ import { blankLine } from './DS006-blank-line';
 import { mixedFormats } from './DS007-mixed-formats';
 import { emptyField } from './DS010-empty-field';
 import { surroundingWhitespace } from './DS011-surrounding-whitespace';
+import { outputCopiesInput } from './DS012-output-copies-input';
 import { roleOrder } from './DS013-role-order';
+import { lengthOutlier } from './DS014-length-outlier';
 import { piiOrSecret } from './DS015-pii-or-secret';
 import { duplicateRecord } from './DS020-duplicate-record';
 import { conflictingOutputs } from './DS021-conflicting-outputs';
@@ -25,7 +27,9 @@ export const datasetRules: Rule[] = [
   mixedFormats,
   emptyField,
   surroundingWhitespace,
+  outputCopiesInput,
   roleOrder,
+  lengthOutlier,
   piiOrSecret,
   duplicateRecord,
   conflictingOutputs,
