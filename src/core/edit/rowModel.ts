@@ -80,8 +80,10 @@ export class RowModel {
   constructor(private readonly src: LineSource, formatId?: string) {
     const sample = this.sample();
     this.format = formatId ? getFormat(formatId) : detectFormatOf(sample);
-    // columns: the format's required fields and the optional ones the first records use
-    const used = this.format ? this.format.fields.filter((f) => f.required || sample.some((r) => valueAt(r, f.pointer) !== undefined)) : [];
+    // columns: the format's fields the first records use (its required ones when none does)
+    const fields = this.format?.fields ?? [];
+    const present = fields.filter((f) => sample.some((r) => valueAt(r, f.pointer) !== undefined));
+    const used = present.length ? present : fields.filter((f) => f.required);
     const cols = columnsFor(used);
     this.cols = cols.length ? cols : [{ id: '', label: 'Record', cell: (v) => show(v) }];
   }

@@ -1,0 +1,57 @@
+// The dataset editor in the real workbench: open a dataset in it from the command palette, select a record in
+// the table, edit its multi-line answer in the form, see the document get dirty, undo with Ctrl+Z inside the
+// webview (VS Code's undo), save with Ctrl+S. Screenshots of the table and the form.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO } from '../harness/paths.mjs';
+
+const expectText = (actual, expected, what) => {
+  if (!actual.includes(expected)) throw new Error(`${what}: expected "${expected}" in "${actual}"`);
+};
+const FIXTURE = readFileSync(join(REPO, 'test', 'fixtures', 'editor', 'gsm8k-sample.jsonl'), 'utf8');
+
+export default [
+  {
+    name: 'a dataset opens in the dataset editor: table with format columns, problem badges and a broken line',
+    run: async (ui) => {
+      ui.writeFile('math.jsonl', FIXTURE);
+      await ui.runCommand('Refresh Explorer');
+      await ui.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'math.jsonl' }).waitFor({ timeout: 15_000 });
+      await ui.openFile('math.jsonl');
+      await ui.runCommand('Instruct Studio: Open in Dataset Editor');
+      const view = ui.webview();
+      await view.locator('.row[data-line="0"]').waitFor({ timeout: 30_000 });
+      expectText(await view.locator('.thead').innerText(), 'Question', 'table header');
+      expectText(await view.locator('.row[data-line="5"]').innerText(), 'How many legs', 'broken line shown as raw text');
+      if (!(await view.locator('.row.broken[data-line="5"]').count())) throw new Error('line 6 is not shown as a broken row');
+      await view.locator('.badge.error').first().waitFor({ timeout: 20_000 });
+      await view.locator('.row[data-line="10"]').click();
+      await view.locator('.form textarea').first().waitFor({ timeout: 15_000 });
+      await ui.screenshot('editor-table');
+    },
+  },
+  {
+    name: 'editing the answer in the form changes exactly one line; Ctrl+Z in the webview undoes it; Ctrl+S saves',
+    run: async (ui) => {
+      const view = ui.webview();
+      await view.locator('.row[data-line="0"]').click();
+      const answer = view.locator('.form textarea[aria-label^="Answer"]');
+      await answer.waitFor({ timeout: 15_000 });
+      expectText(await answer.inputValue(), 'With the pen she spends', 'answer field shows real line breaks');
+      await answer.click();
+      await answer.press('End');
+      await ui.page.keyboard.press('Control+End');
+      await ui.page.keyboard.type('\nChecked: 14 dollars in total.');
+      await ui.page.locator('.tab.active.dirty').waitFor({ timeout: 15_000 });
+      await view.locator('.row[data-line="0"]', { hasText: 'Checked: 14 dollars' }).waitFor({ timeout: 15_000 });
+      await ui.screenshot('editor-form');
+      await answer.press('Control+z');
+      await view.locator('.row[data-line="0"]', { hasText: 'Checked' }).waitFor({ state: 'detached', timeout: 15_000 });
+      if ((await answer.inputValue()).includes('Checked')) throw new Error('the form still shows the undone text');
+      await answer.press('Control+s');
+      await ui.page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: 15_000 });
+      const saved = readFileSync(join(ui.vs.ws, 'math.jsonl'), 'utf8');
+      if (saved !== FIXTURE) throw new Error('after undo and save the file differs from the original');
+    },
+  },
+];
