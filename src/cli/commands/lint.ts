@@ -12,6 +12,7 @@ import type { LintResult } from '../../core/types';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from '../io';
 import { findFiles } from '../files';
 import { applyFixes } from '../fix';
+import { loadEvalRecords } from '../evalRecords';
 import { formatJson, summarize, type FileReport } from '../formatters/json';
 import { formatText } from '../formatters/text';
 import { formatSarif } from '../formatters/sarif';
@@ -26,6 +27,7 @@ Options:
   --fix                     apply safe fixes in place (atomically; untouched lines stay byte-identical)
   --quiet                   report errors only
   --max-warnings N          exit 1 when there are more than N warnings
+  --eval FILE|GLOB          an evaluation file: training records that leak into it are errors (DS023); repeatable
   --no-color                no colours in text output (also NO_COLOR=1)
   -h, --help                this help
 
@@ -41,9 +43,11 @@ const readText = async (p: string) => {
 };
 
 /** Streams a JSONL file through the linter: memory does not grow with the file. */
-async function lintStream(file: string, resolved: ResolvedConfig, io: CliIO): Promise<LintResult> {
+type Resolved = ResolvedConfig & { evalRecords?: Awaited<ReturnType<typeof loadEvalRecords>> };
+
+async function lintStream(file: string, resolved: Resolved, io: CliIO): Promise<LintResult> {
   const { size } = await fs.stat(file);
-  const linter = createStreamingLinter({ config: resolved.config, userSchema: resolved.userSchema, path: file, kind: 'jsonl' });
+  const linter = createStreamingLinter({ config: resolved.config, userSchema: resolved.userSchema, path: file, kind: 'jsonl', evalRecords: resolved.evalRecords });
   const stream = createReadStream(file, { highWaterMark: 1 << 20 });
   const progress = io.stderrTTY && size > 50 * 1024 * 1024;
   let lastReport = Date.now();
@@ -58,10 +62,10 @@ async function lintStream(file: string, resolved: ResolvedConfig, io: CliIO): Pr
   return linter.finish();
 }
 
-async function lintFile(file: string, resolved: ResolvedConfig, io: CliIO): Promise<LintResult> {
+async function lintFile(file: string, resolved: Resolved, io: CliIO): Promise<LintResult> {
   if (/\.json$/i.test(file)) {
     const text = await fs.readFile(file, 'utf8');
-    return lintText(text, { config: resolved.config, userSchema: resolved.userSchema, path: file, kind: 'json' });
+    return lintText(text, { config: resolved.config, userSchema: resolved.userSchema, path: file, kind: 'json', evalRecords: resolved.evalRecords });
   }
   return lintStream(file, resolved, io);
 }
@@ -93,6 +97,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
         quiet: { type: 'boolean', default: false },
         'max-warnings': { type: 'string' },
         'no-color': { type: 'boolean', default: false },
+        eval: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -135,10 +140,21 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   }
   const reports: FileReport[] = [];
   let failed = false;
-  for (const file of files) {
+  const evalCache = new Map<string, Awaited<ReturnType<typeof loadEvalRecords>>>();
+  const evalFor = async (r: ResolvedConfig) => {
+    const base = r.configPath ? path.dirname(r.configPath) : io.cwd;
+    const patterns = [...(values.eval ?? []).map((e) => path.resolve(io.cwd, e)), ...(r.config.evalFiles ?? [])];
+    const key = base + '\0' + patterns.join('\0');
+    if (!evalCache.has(key)) evalCache.set(key, await loadEvalRecords(patterns, base));
+    return evalCache.get(key);
+  };
+  const evalPaths = new Set<string>();
+  for (const e of values.eval ?? []) evalPaths.add(path.resolve(io.cwd, e));
+  for (const file of files.filter((f) => !evalPaths.has(f))) {
     const shown = path.relative(io.cwd, file) || file;
     try {
-      const resolved = await resolveConfigForFile(file, readText, { explicit });
+      const base = await resolveConfigForFile(file, readText, { explicit });
+      const resolved: Resolved = { ...base, evalRecords: await evalFor(base) };
       let result = await lintFile(file, resolved, io);
       if (values.fix && result.findings.some((f) => f.fix)) {
         const original = await fs.readFile(file, 'utf8');

@@ -96,3 +96,20 @@ test('.json files holding an array of records are linted with real line numbers'
   assert.deepEqual(doc.files.map((f: { path: string }) => f.path), ['data.json'], 'a .json file that is not an array is not a dataset');
   assert.equal(doc.files[0].diagnostics[0].line, 3);
 });
+
+test('evaluation files: a training prompt found in an eval file (exactly or by a 13-word passage) is an error (DS023)', async () => {
+  const long = 'Natalia sold clips to 48 of her friends in April and then she sold half as many clips in May';
+  const dir = workspace({
+    'eval/test.jsonl': `{"question": "${long}. How many clips did she sell?", "answer": "72"}\n{"question": "What is 2 + 2?", "answer": "4"}\n`,
+    'train.jsonl': `{"instruction": "${long}. How many altogether?", "input": "", "output": "72"}\n{"instruction": "What is 2 + 2?", "input": "", "output": "4"}\n{"instruction": "Name a colour.", "input": "", "output": "Blue"}\n`,
+    '.instructlint.jsonc': '{ "evalFiles": ["eval/*.jsonl"] }',
+  });
+  const doc = JSON.parse((await cli(['lint', '--format', 'json', 'train.jsonl'], dir)).out);
+  const hits = doc.files[0].diagnostics.filter((d: { ruleId: string }) => d.ruleId === 'DS023');
+  assert.deepEqual(hits.map((d: { line: number }) => d.line), [1, 2]);
+  assert.match(hits[0].message, /13-word passage of the evaluation record eval\/test\.jsonl:1/);
+  assert.match(hits[1].message, /same prompt as the evaluation record eval\/test\.jsonl:2/);
+  const all = JSON.parse((await cli(['lint', '--format', 'json', '.'], dir)).out);
+  const evalFile = all.files.find((f: { path: string }) => f.path === join('eval', 'test.jsonl'));
+  assert.deepEqual(evalFile.diagnostics.filter((d: { ruleId: string }) => d.ruleId === 'DS023'), [], 'an eval file is not contaminated by itself');
+});

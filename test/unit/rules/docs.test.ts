@@ -12,7 +12,7 @@ test('docs/rules is generated from the rules and up to date (run `npm run docs:r
   for (const [name, text] of Object.entries(allDocs())) {
     const file = join(docsDir, name);
     assert.ok(existsSync(file), `${name} is missing: run \`npm run docs:rules\``);
-    assert.equal(readFileSync(file, 'utf8'), text, `${name} is stale: run \`npm run docs:rules\``);
+    assert.ok(readFileSync(file, 'utf8') === text, `${name} is stale: run \`npm run docs:rules\``);
   }
 });
 
@@ -46,7 +46,7 @@ for (const rule of allRules.filter((r) => r.id.startsWith('DS'))) {
 test('schemas/instructlint.schema.json is generated and up to date (run `npm run schema:config`), and accepts a real config', async () => {
   const { configSchemaText, configSchema } = await import('../../../scripts/gen-config-schema');
   const file = join(__dirname, '..', '..', '..', 'schemas', 'instructlint.schema.json');
-  assert.equal(readFileSync(file, 'utf8'), configSchemaText(), 'stale: run `npm run schema:config`');
+  assert.ok(readFileSync(file, 'utf8') === configSchemaText(), 'schemas/instructlint.schema.json is stale: run `npm run schema:config`');
   const { validateValue } = await import('../../../src/core/schema/validate');
   const schema = configSchema();
   assert.deepEqual(validateValue(schema, { format: 'alpaca', rules: { DS011: 'off', 'near-duplicate': ['warning', { threshold: 0.95 }] }, overrides: [{ files: ['eval/**'], rules: { DS020: 'off' } }], suppressions: [{ rule: 'DS015', record: 'id:7' }] }), []);

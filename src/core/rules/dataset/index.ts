@@ -15,6 +15,7 @@ import { piiOrSecret } from './DS015-pii-or-secret';
 import { duplicateRecord } from './DS020-duplicate-record';
 import { conflictingOutputs } from './DS021-conflicting-outputs';
 import { nearDuplicate } from './DS022-near-duplicate';
+import { evalContamination } from './DS023-eval-contamination';
 
 /** DS### rules: structure and quality of dataset records. One rule per file in this folder. */
 export const datasetRules: Rule[] = [
@@ -34,4 +35,5 @@ export const datasetRules: Rule[] = [
   duplicateRecord,
   conflictingOutputs,
   nearDuplicate,
+  evalContamination,
 ];
