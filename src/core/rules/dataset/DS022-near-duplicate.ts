@@ -45,31 +45,40 @@ export const nearDuplicate: FileRule = {
   create(env) {
     const threshold = Number(env.options.threshold ?? 0.9);
     const minWords = Number(env.options.minWords ?? 8);
-    const sigs = new Map<RecordEntry, { sig: Uint32Array; keys: string[]; exact: number }>();
-    const buckets = new Map<string, Set<RecordEntry>>();
+    // per record: its signature and a hash of its prompt; per band key: the record, or the records, in it
+    const sigs = new Map<RecordEntry, { sig: Uint32Array; exact: number }>();
+    const buckets = new Map<number, RecordEntry | RecordEntry[]>();
+    const bandKey = (sig: Uint32Array, b: number) => {
+      let h = Math.imul(b + 1, 0x9e3779b1);
+      for (let r = 0; r < ROWS; r++) h = Math.imul(h ^ sig[b * ROWS + r], 0x01000193);
+      return h >>> 0;
+    };
     return {
       add(entry, ctx) {
         const prompt = promptText(ctx.textFields()).toLowerCase();
         const words = prompt.split(/[\s.,;:!?()"'[\]{}]+/).filter(Boolean);
         if (words.length < minWords) return;
         const sig = signature(words);
-        const keys: string[] = [];
         for (let b = 0; b < BANDS; b++) {
-          const key = `${b}:${Array.from(sig.subarray(b * ROWS, b * ROWS + ROWS)).join(',')}`;
-          keys.push(key);
-          let set = buckets.get(key);
-          if (!set) buckets.set(key, (set = new Set()));
-          set.add(entry);
+          const key = bandKey(sig, b);
+          const cur = buckets.get(key);
+          if (cur === undefined) buckets.set(key, entry);
+          else if (Array.isArray(cur)) cur.push(entry);
+          else buckets.set(key, [cur, entry]);
         }
-        sigs.set(entry, { sig, keys, exact: fnv(prompt) });
+        sigs.set(entry, { sig, exact: fnv(prompt) });
       },
       remove(entry) {
         const s = sigs.get(entry);
         if (!s) return;
-        for (const key of s.keys) {
-          const set = buckets.get(key)!;
-          set.delete(entry);
-          if (!set.size) buckets.delete(key);
+        for (let b = 0; b < BANDS; b++) {
+          const key = bandKey(s.sig, b);
+          const cur = buckets.get(key);
+          if (cur === entry) buckets.delete(key);
+          else if (Array.isArray(cur)) {
+            const rest = cur.filter((e) => e !== entry);
+            buckets.set(key, rest.length === 1 ? rest[0] : rest);
+          }
         }
         sigs.delete(entry);
       },
@@ -77,9 +86,9 @@ export const nearDuplicate: FileRule = {
         const out: FindingDraft[] = [];
         const reported = new Set<RecordEntry>();
         const seenPairs = new Set<string>();
-        for (const set of buckets.values()) {
-          if (set.size < 2) continue;
-          const members = [...set].sort((a, b) => a.line - b.line);
+        for (const bucket of buckets.values()) {
+          if (!Array.isArray(bucket)) continue;
+          const members = [...bucket].sort((a, b) => a.line - b.line);
           for (let i = 1; i < members.length; i++) {
             const e = members[i];
             if (reported.has(e)) continue;
@@ -92,10 +101,8 @@ export const nearDuplicate: FileRule = {
               const sf = sigs.get(f)!;
               // identical prompts are DS020 (same record) or DS021 (different answer), not near-duplicates
               if (se.exact === sf.exact) continue;
-              const a = se.sig;
-              const b = sf.sig;
               let same = 0;
-              for (let k = 0; k < HASHES; k++) if (a[k] === b[k]) same++;
+              for (let k = 0; k < HASHES; k++) if (se.sig[k] === sf.sig[k]) same++;
               const sim = same / HASHES;
               if (sim < threshold) continue;
               reported.add(e);

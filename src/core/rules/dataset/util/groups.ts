@@ -2,20 +2,25 @@ import type { RecordEntry } from '../../../types';
 
 /**
  * Records grouped by a key, with the set of keys that hold two or more records kept up to date, so
- * findings() costs the size of the duplicate groups, not of the file. Stores entries by reference
- * (the engine keeps entry.line current) and nothing else of the record.
+ * findings() costs the size of the duplicate groups, not of the file. Memory per record is one map
+ * slot: a group of one is stored as the bare member (most groups), larger groups as a Map.
  */
+type Member<V> = { entry: RecordEntry; value: V };
+
 export class Groups<V = undefined> {
-  private byKey = new Map<string, Map<RecordEntry, V>>();
+  private byKey = new Map<string, Member<V> | Map<RecordEntry, V>>();
   private keyOf = new Map<RecordEntry, string>();
   readonly multi = new Set<string>();
 
   add(entry: RecordEntry, key: string, value: V): void {
-    let g = this.byKey.get(key);
-    if (!g) this.byKey.set(key, (g = new Map()));
-    g.set(entry, value);
+    const g = this.byKey.get(key);
+    if (!g) this.byKey.set(key, { entry, value });
+    else if (g instanceof Map) g.set(entry, value);
+    else {
+      this.byKey.set(key, new Map([[g.entry, g.value], [entry, value]]));
+      this.multi.add(key);
+    }
     this.keyOf.set(entry, key);
-    if (g.size >= 2) this.multi.add(key);
   }
 
   remove(entry: RecordEntry): void {
@@ -23,13 +28,23 @@ export class Groups<V = undefined> {
     if (key === undefined) return;
     this.keyOf.delete(entry);
     const g = this.byKey.get(key)!;
+    if (!(g instanceof Map)) {
+      this.byKey.delete(key);
+      return;
+    }
     g.delete(entry);
-    if (g.size < 2) this.multi.delete(key);
-    if (!g.size) this.byKey.delete(key);
+    if (g.size === 1) {
+      const [[e, v]] = g;
+      this.byKey.set(key, { entry: e, value: v });
+      this.multi.delete(key);
+    }
   }
 
   /** The members of a group, sorted by line. */
   members(key: string): [RecordEntry, V][] {
-    return [...(this.byKey.get(key) ?? [])].sort((a, b) => a[0].line - b[0].line);
+    const g = this.byKey.get(key);
+    if (!g) return [];
+    if (!(g instanceof Map)) return [[g.entry, g.value]];
+    return [...g].sort((a, b) => a[0].line - b[0].line);
   }
 }
