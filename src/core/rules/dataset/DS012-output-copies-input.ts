@@ -23,9 +23,12 @@ export const outputCopiesInput: RecordRule = {
     const minLength = Number(ctx.options.minLength ?? 80);
     const out = [];
     for (const r of fields.filter((f) => f.role === 'response' && f.turn === undefined)) {
+      // cheap length test first: a copy is about as long as what it copies
+      const candidates = prompts.filter((p) => r.text.length <= p.text.length * 1.5 + 16);
+      if (!candidates.length) continue;
       const answer = squash(r.text);
       if (!answer) continue;
-      for (const p of prompts) {
+      for (const p of candidates) {
         const prompt = squash(p.text);
         const same = answer === prompt;
         if (same || (prompt.length >= minLength && answer.includes(prompt) && answer.length < prompt.length * 1.2)) {
