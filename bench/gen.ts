@@ -12,7 +12,7 @@ function rng(seed: number) {
 }
 
 export function record(i: number, rand: () => number): string {
-  const instruction = `${verbs[i % verbs.length]} ${topics[(i * 7) % topics.length]} (variant ${i % 9973}).`;
+  const instruction = `${verbs[i % verbs.length]} ${topics[(i * 7) % topics.length]} (item ${i}).`;
   const sentences = 3 + Math.floor(rand() * 12);
   let output = '';
   for (let s = 0; s < sentences; s++) output += `Sentence ${s} about ${topics[(i + s) % topics.length]} with ${Math.floor(rand() * 1000)} details, naïve café résumé. `;
