@@ -135,6 +135,16 @@ describe('dataset editor', () => {
     assert.deepEqual((last(s, 'rows')!.rows as Row[]).map((r) => r.line), [0]);
   });
 
+  it('follows the text editor cursor, and "Show in text editor" opens the text at the record', async () => {
+    const s = await open('ed-follow.jsonl', ALPACA.join('\n') + '\n');
+    await s.handle({ type: 'showInText', line: 3 });
+    const text = await until('a text editor', () => vscode.window.visibleTextEditors.find((e) => e.document === s.document));
+    assert.equal(text.selection.active.line, 3);
+    text.selection = new vscode.Selection(1, 5, 1, 5);
+    await until('the reveal', () => last(s, 'reveal')?.line === 1);
+    assert.equal(last(s, 'record')!.record.line, 1);
+  });
+
   it('ignores malformed messages', async () => {
     const original = ALPACA.join('\n') + '\n';
     const s = await open('ed-bad.jsonl', original);

@@ -9,6 +9,7 @@ const expectText = (actual, expected, what) => {
   if (!actual.includes(expected)) throw new Error(`${what}: expected "${expected}" in "${actual}"`);
 };
 const FIXTURE = readFileSync(join(REPO, 'test', 'fixtures', 'editor', 'gsm8k-sample.jsonl'), 'utf8');
+const CHAT = readFileSync(join(REPO, 'test', 'fixtures', 'editor', 'chat-sample.jsonl'), 'utf8');
 
 export default [
   {
@@ -27,6 +28,7 @@ export default [
       await view.locator('.badge.error').first().waitFor({ timeout: 20_000 });
       await view.locator('.row[data-line="10"]').click();
       await view.locator('.form textarea').first().waitFor({ timeout: 15_000 });
+      await view.locator('body').evaluate(() => document.fonts.ready);
       await ui.screenshot('editor-table');
     },
   },
@@ -35,15 +37,16 @@ export default [
     run: async (ui) => {
       const view = ui.webview();
       await view.locator('.row[data-line="0"]').click();
+      await view.locator('.form-head h2', { hasText: 'Line 1' }).waitFor({ timeout: 15_000 });
       const answer = view.locator('.form textarea[aria-label^="Answer"]');
       await answer.waitFor({ timeout: 15_000 });
       expectText(await answer.inputValue(), 'With the pen she spends', 'answer field shows real line breaks');
+      // one input event = one edit (typing slowly makes one undo step per pause, like the text editor)
       await answer.click();
-      await answer.press('End');
-      await ui.page.keyboard.press('Control+End');
-      await ui.page.keyboard.type('\nChecked: 14 dollars in total.');
+      await answer.fill(`${await answer.inputValue()}\nChecked: 14 dollars in total.`);
       await ui.page.locator('.tab.active.dirty').waitFor({ timeout: 15_000 });
       await view.locator('.row[data-line="0"]', { hasText: 'Checked: 14 dollars' }).waitFor({ timeout: 15_000 });
+      await view.locator('body').evaluate(() => document.fonts.ready);
       await ui.screenshot('editor-form');
       await answer.press('Control+z');
       await view.locator('.row[data-line="0"]', { hasText: 'Checked' }).waitFor({ state: 'detached', timeout: 15_000 });
@@ -52,6 +55,26 @@ export default [
       await ui.page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: 15_000 });
       const saved = readFileSync(join(ui.vs.ws, 'math.jsonl'), 'utf8');
       if (saved !== FIXTURE) throw new Error('after undo and save the file differs from the original');
+    },
+  },
+  {
+    name: 'a chat dataset shows first user / last assistant turn columns and edits turns with role pickers',
+    run: async (ui) => {
+      await ui.runCommand('View: Close All Editors');
+      ui.writeFile('chats.jsonl', CHAT);
+      await ui.runCommand('Refresh Explorer');
+      await ui.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'chats.jsonl' }).waitFor({ timeout: 15_000 });
+      await ui.openFile('chats.jsonl');
+      await ui.runCommand('Instruct Studio: Open in Dataset Editor');
+      const view = ui.webview();
+      await view.locator('.row[data-line="0"]').waitFor({ timeout: 30_000 });
+      expectText(await view.locator('.thead').innerText(), 'Last assistant turn', 'table header');
+      await view.locator('.row[data-line="0"]').click();
+      await view.locator('.turn').nth(4).waitFor({ timeout: 15_000 });
+      const roles = await view.locator('.turn vscode-single-select').count();
+      if (roles !== 5) throw new Error(`expected 5 role pickers, found ${roles}`);
+      await view.locator('body').evaluate(() => document.fonts.ready);
+      await ui.screenshot('editor-chat');
     },
   },
 ];

@@ -396,8 +396,16 @@ function jsonError(v: string, mustBeObject = false): string | undefined {
   }
 }
 
+/** Absent optional fields the user chose to add (shown as empty editors until filled). */
+const revealed = new Set<string>();
+let revealedLine = -1;
+
 function renderForm(rec: RecordView | undefined): void {
   state.record = rec;
+  if (rec?.line !== revealedLine) {
+    revealed.clear();
+    revealedLine = rec?.line ?? -1;
+  }
   if (!rec) {
     form.replaceChildren(h('div', { class: 'empty' }, 'Select a record to edit it.'));
     state.formKey = '';
@@ -451,8 +459,14 @@ function renderForm(rec: RecordView | undefined): void {
     return;
   }
 
+  const absent: FieldSpecView[] = [];
   for (const f of rec.fields) {
     const v = getAt(rec.value, f.pointer);
+    // absent optional non-text fields are offered as "add" chips instead of empty editors
+    if (v === undefined && f.kind !== 'text' && !revealed.has(f.pointer)) {
+      absent.push(f);
+      continue;
+    }
     if (f.kind === 'turns' && Array.isArray(v)) {
       body.push(turnsField(rec, f, v, diagsFor));
       continue;
@@ -463,6 +477,24 @@ function renderForm(rec: RecordView | undefined): void {
     } else {
       body.push(h('div', { class: 'field' }, label, sourced(textArea(v === undefined ? '' : JSON.stringify(v), `${f.label} (JSON)`, (t) => (t.trim() === '' ? send({ type: 'removeField', line: rec.line, pointer: f.pointer }) : send({ type: 'setField', line: rec.line, pointer: f.pointer, value: JSON.parse(t) as unknown })), { mono: true, validate: (t) => (t.trim() === '' ? undefined : jsonError(t)) }), 'json:' + f.pointer), diagsFor(f.pointer)));
     }
+  }
+  if (absent.length) {
+    const chips = h('div', { class: 'add-fields' }, h('span', { class: 'hint' }, 'Add:'));
+    for (const f of absent) {
+      const b = el('vscode-button', { secondary: '', icon: 'add', title: `Add the optional field ${f.label}` }, f.label);
+      b.addEventListener('click', () => {
+        if (f.kind === 'turns') {
+          send({ type: 'setField', line: rec.line, pointer: f.pointer, value: [] });
+          return;
+        }
+        revealed.add(f.pointer);
+        state.formKey = '';
+        renderForm(rec);
+        form.querySelector<HTMLTextAreaElement>(`textarea[data-source="json:${f.pointer}"]`)?.focus();
+      });
+      chips.append(b);
+    }
+    body.push(chips);
   }
   const extraKeys = Object.keys(rec.extra);
   if (extraKeys.length || !rec.fields.length) {

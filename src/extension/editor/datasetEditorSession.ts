@@ -60,7 +60,7 @@ export class DatasetEditorSession implements vscode.Disposable {
         }
       }),
       vscode.window.onDidChangeTextEditorSelection((e) => {
-        if (e.textEditor.document !== document || e.kind === undefined) return;
+        if (e.textEditor.document !== document) return;
         this.reveal(e.selections[0].active.line);
       }),
       panel.onDidDispose(() => this.dispose()),
