@@ -61,10 +61,13 @@ export default [
     name: 'a chat dataset shows first user / last assistant turn columns and edits turns with role pickers',
     run: async (ui) => {
       await ui.runCommand('View: Close All Editors');
+      // the previous editor's webview must be gone, so ui.webview() finds the new one
+      await ui.page.waitForFunction(() => document.querySelectorAll('iframe.webview').length === 0, undefined, { timeout: 15_000 });
       ui.writeFile('chats.jsonl', CHAT);
       await ui.runCommand('Refresh Explorer');
       await ui.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'chats.jsonl' }).waitFor({ timeout: 15_000 });
       await ui.openFile('chats.jsonl');
+      await ui.page.locator('.tab.active', { hasText: 'chats.jsonl' }).waitFor({ timeout: 15_000 });
       await ui.runCommand('Instruct Studio: Open in Dataset Editor');
       const view = ui.webview();
       await view.locator('.row[data-line="0"]').waitFor({ timeout: 30_000 });
@@ -75,6 +78,20 @@ export default [
       if (roles !== 5) throw new Error(`expected 5 role pickers, found ${roles}`);
       await view.locator('body').evaluate(() => document.fonts.ready);
       await ui.screenshot('editor-chat');
+    },
+  },
+  {
+    name: '"only records with problems" filters the table; the record form shows the problem next to its turn',
+    run: async (ui) => {
+      const view = ui.webview();
+      await view.locator('.badge.error').first().waitFor({ timeout: 20_000 });
+      await view.locator('vscode-checkbox').click();
+      await view.locator('.status', { hasText: '1 matching' }).waitFor({ timeout: 15_000 });
+      await view.locator('.row[data-line="5"]').click();
+      await view.locator('.form .diag.error').first().waitFor({ timeout: 15_000 });
+      if ((await view.locator('.row').count()) !== 1) throw new Error('the filter kept more than the record with a problem');
+      await view.locator('body').evaluate(() => document.fonts.ready);
+      await ui.screenshot('editor-problems');
     },
   },
 ];
