@@ -145,6 +145,26 @@ describe('dataset editor', () => {
     assert.equal(last(s, 'record')!.record.line, 1);
   });
 
+  it('a 1 M-line file opens with its first rows without parsing the file (time printed, not asserted)', async function () {
+    this.timeout(120_000);
+    const lines: string[] = [];
+    for (let i = 0; i < 1_000_000; i++) lines.push(`{"prompt":"${i}+1","completion":"${i + 1}"}`);
+    const text = lines.join('\n') + '\n';
+    const t0 = Date.now();
+    const s = await open('ed-million.jsonl', text);
+    const t1 = Date.now();
+    await s.handle({ type: 'ready' });
+    await s.handle({ type: 'getRows', requestId: 1, start: 0, count: 100 });
+    const t2 = Date.now();
+    console.log(`      [editor] ${(text.length / 1e6).toFixed(0)} MB, 1,000,000 lines: write + VS Code load + editor resolved ${t1 - t0} ms; init + first 100 rows ${t2 - t1} ms`);
+    assert.equal(last(s, 'init')!.rowCount, 1_000_000);
+    assert.equal((last(s, 'rows')!.rows as Row[])[99].cells[1], '100');
+    const t3 = Date.now();
+    await s.handle({ type: 'getRows', requestId: 2, start: 999_900, count: 100 });
+    console.log(`      [editor] last window of 100 rows: ${Date.now() - t3} ms`);
+    assert.equal((last(s, 'rows')!.rows as Row[])[99].line, 999_999);
+  });
+
   it('ignores malformed messages', async () => {
     const original = ALPACA.join('\n') + '\n';
     const s = await open('ed-bad.jsonl', original);

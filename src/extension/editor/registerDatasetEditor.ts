@@ -6,6 +6,8 @@ import * as vscode from 'vscode';
 import { DatasetEditorSession } from './datasetEditorSession';
 
 export const DATASET_EDITOR_VIEW_TYPE = 'instructStudio.datasetEditor';
+/** VS Code's limit on the size of documents synchronized to the extension host (50 MB). */
+const SYNC_LIMIT = 50 * 1024 * 1024;
 
 class DatasetEditorProvider implements vscode.CustomTextEditorProvider {
   readonly sessions = new Set<DatasetEditorSession>();
@@ -45,6 +47,12 @@ export function registerDatasetEditor(context: vscode.ExtensionContext): void {
       const uri = targetUri(arg);
       if (!uri) {
         void vscode.window.showInformationMessage('Open a .jsonl file first, then run "Open in Dataset Editor".');
+        return;
+      }
+      // VS Code does not hand documents over 50 MB to extensions: say so instead of showing a broken editor
+      const size = await vscode.workspace.fs.stat(uri).then((st) => st.size, () => 0);
+      if (size > SYNC_LIMIT) {
+        void vscode.window.showWarningMessage(`${uri.path.split('/').pop()} is ${(size / 1048576).toFixed(0)} MB: VS Code does not give files over 50 MB to extensions, so the Dataset Editor cannot open it. Use the text editor, or split the file (instruct-lint checks files of any size).`);
         return;
       }
       const line = vscode.window.activeTextEditor?.document.uri.toString() === uri.toString() ? vscode.window.activeTextEditor.selection.active.line : undefined;
