@@ -4,7 +4,7 @@
  * then the CLI's peak RSS on a 1 GB file. Targets: ≥ 0.5 and ≥ 0.25 of the baseline; < 200 MB RSS.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createStreamingLinter } from '../src/core/lint';
 import { splitLines } from '../src/core/jsonl/lines';
@@ -38,14 +38,11 @@ async function main() {
   console.log(row(`all ${datasetRules.length} DS rules`, all) + ' target ≥ 0.25');
   if (process.env.BENCH_RSS_MB !== '0') {
     const big = await ensureFile(Number(process.env.BENCH_RSS_MB ?? 1000));
-    const cli = join(__dirname, '..', 'bin', 'instruct-lint.js');
-    const out = execFileSync(process.execPath, ['-e', `
-      const { spawnSync } = require('child_process');
-      const r = spawnSync(process.execPath, [${JSON.stringify(cli)}, '--format', 'json', ${JSON.stringify(big)}], { maxBuffer: 1 << 30 });
-      // children's peak RSS in kB (Linux getrusage RUSAGE_CHILDREN)
-      console.log(JSON.stringify({ status: r.status, maxRSSkB: process.resourceUsage().maxRSS }));
-    `]).toString();
-    const { maxRSSkB } = JSON.parse(out.trim().split('\n').pop()!);
+    const cli = join(__dirname, '..', 'dist', 'cli.js');
+    // the CLI runs in a child process that prints its own peak RSS when it exits
+    const script = `process.on('exit', () => process.stderr.write('MAXRSS ' + process.resourceUsage().maxRSS + '\\n')); require(${JSON.stringify(cli)}).run(['lint', '--format', 'json', ${JSON.stringify(big)}]);`;
+    const r = spawnSync(process.execPath, ['-e', script], { maxBuffer: 1 << 30 });
+    const maxRSSkB = Number(/MAXRSS (\d+)/.exec(r.stderr.toString())?.[1] ?? NaN);
     console.log(`\nCLI on ${(statSync(big).size / 1e6).toFixed(0)} MB: peak RSS ${(maxRSSkB / 1024).toFixed(0)} MB (target < 200 MB)`);
   }
 }
