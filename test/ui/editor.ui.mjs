@@ -27,7 +27,14 @@ export default [
       if (!(await view.locator('.row.broken[data-line="5"]').count())) throw new Error('line 6 is not shown as a broken row');
       await view.locator('.badge.error').first().waitFor({ timeout: 20_000 });
       await view.locator('.row[data-line="10"]').click();
-      await view.locator('.form textarea').first().waitFor({ timeout: 15_000 });
+      await view.locator('.form-head h2', { hasText: 'Line 11' }).waitFor({ timeout: 15_000 });
+      // keyboard: the table has focus after a click; arrows move the selection, Enter goes to the form
+      await ui.page.keyboard.press('ArrowDown');
+      await view.locator('.form-head h2', { hasText: 'Line 12' }).waitFor({ timeout: 15_000 });
+      await ui.page.keyboard.press('ArrowUp');
+      await view.locator('.form-head h2', { hasText: 'Line 11' }).waitFor({ timeout: 15_000 });
+      await ui.page.keyboard.press('Enter');
+      await view.locator('.form textarea:focus').waitFor({ timeout: 15_000 });
       await view.locator('body').evaluate(() => document.fonts.ready);
       await ui.screenshot('editor-table');
     },

@@ -284,12 +284,15 @@ function focusForm(): void {
 // search and filter
 
 let filterTimer = 0;
+/** True between a filter the user asked for and its result. */
+let filterRequested = false;
 function applyFilter(): void {
   clearTimeout(filterTimer);
   filterTimer = window.setTimeout(() => {
     state.filter = { query: search.value ?? '', field: fieldSelect.value ?? '', onlyProblems: !!problemsBox.checked, rule: ruleSelect.value ?? '' };
     saveState();
     updateStatus('Searching…');
+    filterRequested = true;
     send({ type: 'filter', filter: state.filter });
   }, 200);
 }
@@ -642,7 +645,9 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
     case 'filterDone':
       setRowCount(m.rowCount);
       if (m.cancelled) updateStatus('Search cancelled');
-      viewport.scrollTop = 0;
+      // a new search starts at the top; a re-run after an edit keeps the place
+      if (filterRequested) viewport.scrollTop = 0;
+      filterRequested = false;
       resetRows();
       break;
     case 'error':
