@@ -101,4 +101,17 @@ export default [
       await ui.screenshot('editor-problems');
     },
   },
+  {
+    name: 'after the webview reloads, the filter and the selected record come back',
+    run: async (ui) => {
+      const view = ui.webview();
+      // a mark in the old page: gone once the webview has really reloaded
+      await view.locator('body').evaluate((b) => b.setAttribute('data-before-reload', '1'));
+      await ui.runCommand('Developer: Reload Webviews');
+      await view.locator('body:not([data-before-reload]) .form-head').waitFor({ timeout: 30_000 });
+      await view.locator('.form-head h2', { hasText: 'Line 6' }).waitFor({ timeout: 30_000 });
+      await view.locator('.status', { hasText: '1 matching' }).waitFor({ timeout: 15_000 });
+      if (!(await view.locator('vscode-checkbox[checked]').count()) && !(await view.locator('vscode-checkbox').evaluate((e) => e.checked))) throw new Error('the problems filter box is not restored');
+    },
+  },
 ];
