@@ -24,6 +24,7 @@ export class DatasetEditorSession implements vscode.Disposable {
   private filterAbort: AbortController | undefined;
   private problems: Map<number, vscode.Diagnostic[]> | undefined;
   private selected = -1;
+  private lastOwnEdit = 0;
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Every message sent to the webview (only kept for the extension-host tests). */
   readonly sent: HostMessage[] = [];
@@ -61,6 +62,8 @@ export class DatasetEditorSession implements vscode.Disposable {
       }),
       vscode.window.onDidChangeTextEditorSelection((e) => {
         if (e.textEditor.document !== document) return;
+        // a cursor pushed along by our own edit is not the user moving it
+        if (e.kind === undefined && Date.now() - this.lastOwnEdit < 500) return;
         this.reveal(e.selections[0].active.line);
       }),
       panel.onDidDispose(() => this.dispose()),
@@ -176,6 +179,7 @@ export class DatasetEditorSession implements vscode.Disposable {
   }
 
   private async apply(edit: vscode.WorkspaceEdit, select: number): Promise<void> {
+    this.lastOwnEdit = Date.now();
     const ok = await vscode.workspace.applyEdit(edit);
     if (!ok) throw new RecordEditError('VS Code refused the edit (is the file read-only?)');
     this.selected = select;
