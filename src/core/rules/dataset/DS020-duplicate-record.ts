@@ -1,5 +1,5 @@
 import type { FileRule, FindingDraft } from '../../types';
-import { hashText } from '../../jsonl/hash';
+import { hashNumber } from '../../jsonl/hash';
 import { Groups } from './util/groups';
 import { deleteLine } from './util/text';
 
@@ -24,7 +24,7 @@ export const duplicateRecord: FileRule = {
         const v = entry.value as Record<string, unknown>;
         const sorted: Record<string, unknown> = {};
         for (const k of Object.keys(v).sort()) sorted[k] = v[k];
-        groups.add(entry, hashText(JSON.stringify(sorted)), undefined);
+        groups.add(entry, hashNumber(JSON.stringify(sorted)), undefined);
       },
       remove(entry) {
         groups.remove(entry);

@@ -1,5 +1,5 @@
 import type { FileRule, FindingDraft } from '../../types';
-import { hashText } from '../../jsonl/hash';
+import { hashNumber } from '../../jsonl/hash';
 import { Groups } from './util/groups';
 import { normalize, promptText, responseText } from './util/text';
 
@@ -16,7 +16,7 @@ export const conflictingOutputs: FileRule = {
   },
   scope: 'file',
   create(env) {
-    const groups = new Groups<string>();
+    const groups = new Groups<number>();
     const skip = env.format?.id === 'preference' || env.format?.id === 'kto';
     return {
       add(entry, ctx) {
@@ -26,7 +26,7 @@ export const conflictingOutputs: FileRule = {
         // answers can be long: hash them as written (trimmed), prompts normalized
         const response = responseText(fields).trim();
         if (!prompt || !response) return;
-        groups.add(entry, hashText(prompt), hashText(response));
+        groups.add(entry, hashNumber(prompt), hashNumber(response));
       },
       remove(entry) {
         groups.remove(entry);

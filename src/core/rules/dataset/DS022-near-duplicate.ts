@@ -46,7 +46,16 @@ export const nearDuplicate: FileRule = {
     const threshold = Number(env.options.threshold ?? 0.9);
     const minWords = Number(env.options.minWords ?? 8);
     // per record: its signature and a hash of its prompt; per band key: the record, or the records, in it
-    const sigs = new Map<RecordEntry, { sig: Uint32Array; exact: number }>();
+    // signatures live in one growing typed-array pool; each entry carries its slot number under a private symbol
+    let pool = new Uint32Array(HASHES * 1024);
+    let used = 0;
+    const SLOT = Symbol('minhash');
+    const slotOf = (e: RecordEntry) => (e as unknown as Record<symbol, number | undefined>)[SLOT];
+    const exactOf = new Map<number, number>();
+    const sigOf = (e: RecordEntry) => {
+      const slot = slotOf(e);
+      return slot === undefined ? undefined : { sig: pool.subarray(slot * HASHES, slot * HASHES + HASHES), exact: exactOf.get(slot)! };
+    };
     const buckets = new Map<number, RecordEntry | RecordEntry[]>();
     const bandKey = (sig: Uint32Array, b: number) => {
       let h = Math.imul(b + 1, 0x9e3779b1);
@@ -66,10 +75,17 @@ export const nearDuplicate: FileRule = {
           else if (Array.isArray(cur)) cur.push(entry);
           else buckets.set(key, [cur, entry]);
         }
-        sigs.set(entry, { sig, exact: fnv(prompt) });
+        if ((used + 1) * HASHES > pool.length) {
+          const bigger = new Uint32Array(pool.length * 2);
+          bigger.set(pool);
+          pool = bigger;
+        }
+        pool.set(sig, used * HASHES);
+        exactOf.set(used, fnv(prompt));
+        (entry as unknown as Record<symbol, number>)[SLOT] = used++;
       },
       remove(entry) {
-        const s = sigs.get(entry);
+        const s = sigOf(entry);
         if (!s) return;
         for (let b = 0; b < BANDS; b++) {
           const key = bandKey(s.sig, b);
@@ -80,7 +96,8 @@ export const nearDuplicate: FileRule = {
             buckets.set(key, rest.length === 1 ? rest[0] : rest);
           }
         }
-        sigs.delete(entry);
+        exactOf.delete(slotOf(entry)!);
+        delete (entry as unknown as Record<symbol, unknown>)[SLOT];
       },
       findings() {
         const out: FindingDraft[] = [];
@@ -97,8 +114,8 @@ export const nearDuplicate: FileRule = {
               const pair = `${f.line}:${e.line}`;
               if (seenPairs.has(pair)) continue;
               seenPairs.add(pair);
-              const se = sigs.get(e)!;
-              const sf = sigs.get(f)!;
+              const se = sigOf(e)!;
+              const sf = sigOf(f)!;
               // identical prompts are DS020 (same record) or DS021 (different answer), not near-duplicates
               if (se.exact === sf.exact) continue;
               let same = 0;

@@ -1,50 +1,56 @@
 import type { RecordEntry } from '../../../types';
 
 /**
- * Records grouped by a key, with the set of keys that hold two or more records kept up to date, so
- * findings() costs the size of the duplicate groups, not of the file. Memory per record is one map
- * slot: a group of one is stored as the bare member (most groups), larger groups as a Map.
+ * Records grouped by a numeric key, with the set of keys that hold two or more records kept up to date, so
+ * findings() costs the size of the duplicate groups, not of the file. Memory per record is one map slot
+ * (a group of one is the bare member) plus the key and value stored on the entry itself under a private
+ * symbol (no second map for removal).
  */
-type Member<V> = { entry: RecordEntry; value: V };
+interface Slot<V> {
+  key: number;
+  value: V;
+}
 
 export class Groups<V = undefined> {
-  private byKey = new Map<string, Member<V> | Map<RecordEntry, V>>();
-  private keyOf = new Map<RecordEntry, string>();
-  readonly multi = new Set<string>();
+  private byKey = new Map<number, RecordEntry | RecordEntry[]>();
+  private readonly slot = Symbol('group');
+  readonly multi = new Set<number>();
 
-  add(entry: RecordEntry, key: string, value: V): void {
+  private slotOf(entry: RecordEntry): Slot<V> | undefined {
+    return (entry as unknown as Record<symbol, Slot<V> | undefined>)[this.slot];
+  }
+
+  add(entry: RecordEntry, key: number, value: V): void {
+    (entry as unknown as Record<symbol, Slot<V>>)[this.slot] = { key, value };
     const g = this.byKey.get(key);
-    if (!g) this.byKey.set(key, { entry, value });
-    else if (g instanceof Map) g.set(entry, value);
+    if (g === undefined) this.byKey.set(key, entry);
+    else if (Array.isArray(g)) g.push(entry);
     else {
-      this.byKey.set(key, new Map([[g.entry, g.value], [entry, value]]));
+      this.byKey.set(key, [g, entry]);
       this.multi.add(key);
     }
-    this.keyOf.set(entry, key);
   }
 
   remove(entry: RecordEntry): void {
-    const key = this.keyOf.get(entry);
-    if (key === undefined) return;
-    this.keyOf.delete(entry);
-    const g = this.byKey.get(key)!;
-    if (!(g instanceof Map)) {
-      this.byKey.delete(key);
-      return;
-    }
-    g.delete(entry);
-    if (g.size === 1) {
-      const [[e, v]] = g;
-      this.byKey.set(key, { entry: e, value: v });
-      this.multi.delete(key);
+    const s = this.slotOf(entry);
+    if (!s) return;
+    delete (entry as unknown as Record<symbol, unknown>)[this.slot];
+    const g = this.byKey.get(s.key);
+    if (g === entry) this.byKey.delete(s.key);
+    else if (Array.isArray(g)) {
+      const rest = g.filter((e) => e !== entry);
+      if (rest.length === 1) {
+        this.byKey.set(s.key, rest[0]);
+        this.multi.delete(s.key);
+      } else this.byKey.set(s.key, rest);
     }
   }
 
-  /** The members of a group, sorted by line. */
-  members(key: string): [RecordEntry, V][] {
+  /** The members of a group with their values, sorted by line. */
+  members(key: number): [RecordEntry, V][] {
     const g = this.byKey.get(key);
-    if (!g) return [];
-    if (!(g instanceof Map)) return [[g.entry, g.value]];
-    return [...g].sort((a, b) => a[0].line - b[0].line);
+    if (g === undefined) return [];
+    const list = Array.isArray(g) ? [...g].sort((a, b) => a.line - b.line) : [g];
+    return list.map((e) => [e, this.slotOf(e)!.value]);
   }
 }
