@@ -29,6 +29,8 @@ interface SavedState {
 }
 
 const ROW_H = 24;
+/** Browsers cap an element's height (Chromium near 33.5 M px): past this, the scrollbar maps onto the rows proportionally. */
+const MAX_SCROLL_PX = 8_000_000;
 const MARGIN = 30;
 const CHUNK = 100;
 const EDIT_DELAY = 350;
@@ -119,11 +121,17 @@ function setOptions(select: HTMLElement & { value: string }, options: [string, s
 
 function setColumns(cols: Column[]): void {
   state.columns = cols;
-  const template = ['64px', '52px', ...cols.map((c) => (c.id.endsWith('#count') ? '60px' : 'minmax(80px, 1fr)'))].join(' ');
-  table.style.setProperty('--cols', template);
+  setTemplate();
   thead.replaceChildren(h('div', { class: 'num', role: 'columnheader' }, 'Line'), h('div', { role: 'columnheader', 'aria-label': 'Problems' }, icon('warning')), ...cols.map((c) => h('div', { role: 'columnheader', title: c.label }, c.label)));
   viewport.setAttribute('aria-colcount', String(cols.length + 2));
   setOptions(fieldSelect, [['', 'All fields'], ...cols.map((c): [string, string] => [c.id, c.label])], state.filter.field);
+}
+
+/** Grid columns: the line-number column fits the largest line number. */
+function setTemplate(): void {
+  const digits = String(Math.max(1, state.rowCount)).length;
+  const num = `${Math.max(56, 16 + digits * 8)}px`;
+  table.style.setProperty('--cols', [num, '52px', ...state.columns.map((c) => (c.id.endsWith('#count') ? '60px' : 'minmax(80px, 1fr)'))].join(' '));
 }
 
 function setRules(rules: string[]): void {
@@ -134,7 +142,8 @@ function setRules(rules: string[]): void {
 
 function setRowCount(n: number): void {
   state.rowCount = n;
-  spacer.style.height = `${n * ROW_H}px`;
+  setTemplate();
+  spacer.style.height = `${Math.min(n * ROW_H, MAX_SCROLL_PX)}px`;
   viewport.setAttribute('aria-rowcount', String(n));
   updateStatus();
 }
@@ -144,8 +153,32 @@ function updateStatus(text?: string): void {
   status.textContent = text ?? (active ? `${state.rowCount.toLocaleString()} matching` : `${state.rowCount.toLocaleString()} lines`);
 }
 
+const scaled = () => state.rowCount * ROW_H > MAX_SCROLL_PX;
+const maxScroll = () => Math.max(1, MAX_SCROLL_PX - viewport.clientHeight);
+const maxFirst = () => Math.max(0, state.rowCount - viewport.clientHeight / ROW_H);
+
+/** The (fractional) index of the row at the top of the viewport. */
+function firstRow(): number {
+  return scaled() ? (viewport.scrollTop / maxScroll()) * maxFirst() : viewport.scrollTop / ROW_H;
+}
+
+/** Where row `i` is drawn, in the viewport's content coordinates. */
+function rowTop(i: number): number {
+  return scaled() ? viewport.scrollTop + (i - firstRow()) * ROW_H : i * ROW_H;
+}
+
+/** Scrolls so row `index` is in view: to the nearest edge, or (`third`) a third of the way down. */
+function scrollToIndex(index: number, third = false): void {
+  const top = rowTop(index);
+  const inView = top >= viewport.scrollTop && top + ROW_H <= viewport.scrollTop + viewport.clientHeight;
+  if (inView) return;
+  const wantTop = third ? viewport.clientHeight / 3 : top < viewport.scrollTop ? 0 : viewport.clientHeight - ROW_H;
+  if (!scaled()) viewport.scrollTop = Math.max(0, index * ROW_H - wantTop);
+  else viewport.scrollTop = Math.max(0, ((index - wantTop / ROW_H) / maxFirst()) * maxScroll());
+}
+
 function visibleRange(): [number, number] {
-  const first = Math.floor(viewport.scrollTop / ROW_H);
+  const first = Math.floor(firstRow());
   const count = Math.ceil(viewport.clientHeight / ROW_H) + 1;
   return [Math.max(0, first - MARGIN), Math.min(state.rowCount, first + count + MARGIN)];
 }
@@ -167,7 +200,7 @@ function renderRows(): void {
   const frag = document.createDocumentFragment();
   for (let i = a; i < b; i++) {
     const r = state.rows.get(i);
-    const top = `${i * ROW_H}px`;
+    const top = `${rowTop(i)}px`;
     const rowEl = h('div', { class: 'row', role: 'row', 'aria-rowindex': String(i + 1) });
     rowEl.style.position = 'absolute';
     rowEl.style.top = top;
@@ -236,9 +269,7 @@ new ResizeObserver(() => renderRows()).observe(viewport);
 function select(index: number, focusTable = true): void {
   if (index < 0 || index >= state.rowCount) return;
   state.selectedIndex = index;
-  const top = index * ROW_H;
-  if (top < viewport.scrollTop) viewport.scrollTop = top;
-  else if (top + ROW_H > viewport.scrollTop + viewport.clientHeight) viewport.scrollTop = top + ROW_H - viewport.clientHeight;
+  scrollToIndex(index);
   const r = state.rows.get(index);
   if (r) {
     state.selected = r.line;
@@ -435,7 +466,7 @@ function renderForm(rec: RecordView | undefined): void {
     list.forEach((d) => used.add(d));
     return diagList(list);
   };
-  const head = h('div', { class: 'form-head' }, h('h2', {}, `Line ${rec.line + 1}`), h('span', { class: 'spacer-flex' }));
+  const head = h('div', { class: 'form-head' }, h('h2', {}, `Line ${(rec.line + 1).toLocaleString('en-US')}`), h('span', { class: 'spacer-flex' }));
   const tool = (ic: string, label: string, on: () => void) => {
     const b = el('vscode-toolbar-button', { icon: ic, label, title: label });
     b.addEventListener('click', on);
@@ -633,8 +664,7 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       state.selected = m.line;
       if (m.index >= 0) {
         state.selectedIndex = m.index;
-        const top = m.index * ROW_H;
-        if (top < viewport.scrollTop || top + ROW_H > viewport.scrollTop + viewport.clientHeight) viewport.scrollTop = Math.max(0, top - viewport.clientHeight / 3);
+        scrollToIndex(m.index, true);
       }
       saveState();
       renderRows();
