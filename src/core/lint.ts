@@ -691,7 +691,7 @@ export function createStreamingLinter(options: EngineOptions & { onFinding?: (f:
     const { format, detection } = resolveFormat(options.config, sample);
     plan = { ...resolveRules(options), format, detection };
     fileRules = new FileRules(plan, {
-      format, path: options.path, evalRecords: options.evalRecords,
+      format, path: options.path, evalRecords: options.evalRecords, streaming: true,
       file: {
         detection, get blankLines() { return blankLines; }, get lineCount() { return lineNo; },
         bom: options.bom ?? false, eol: options.eol ?? 'lf', lineText: (l) => blankText.get(l) ?? '',

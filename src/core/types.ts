@@ -224,6 +224,11 @@ export interface FileRuleState {
 
 export interface FileRuleEnv {
   options: Record<string, unknown>;
+  /**
+   * True in the CLI's streaming pass: records are only added, never removed, and lines never move, so an index
+   * may keep line numbers instead of entry references (memory then stays small per record).
+   */
+  streaming?: boolean;
   format: Format | undefined;
   path?: string;
   /** Records of evaluation files named in config (for contamination rules); empty when none. */

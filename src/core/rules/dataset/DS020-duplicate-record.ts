@@ -15,8 +15,8 @@ export const duplicateRecord: FileRule = {
     good: ['{"instruction": "Say hi", "input": "", "output": "Hi!"}\n{"instruction": "Say bye", "input": "", "output": "Bye!"}'],
   },
   scope: 'file',
-  create() {
-    const groups = new Groups();
+  create(env) {
+    const groups = new Groups(env.streaming);
     return {
       add(entry) {
         // JSON.stringify of the parsed value ignores spacing and escapes; top-level keys are sorted so that

@@ -16,7 +16,7 @@ export const conflictingOutputs: FileRule = {
   },
   scope: 'file',
   create(env) {
-    const groups = new Groups<number>();
+    const groups = new Groups<number>(env.streaming);
     const skip = env.format?.id === 'preference' || env.format?.id === 'kto';
     return {
       add(entry, ctx) {
