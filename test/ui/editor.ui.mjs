@@ -60,8 +60,17 @@ export default [
       if ((await answer.inputValue()).includes('Checked')) throw new Error('the form still shows the undone text');
       await answer.press('Control+s');
       await ui.page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: 15_000 });
-      const saved = readFileSync(join(ui.vs.ws, 'math.jsonl'), 'utf8');
-      if (saved !== FIXTURE) throw new Error('after undo and save the file differs from the original');
+      // the tab's dirty mark can clear a moment before the server has written the file: poll the disk briefly
+      let saved = '';
+      for (let i = 0; i < 50 && saved !== FIXTURE; i++) {
+        saved = readFileSync(join(ui.vs.ws, 'math.jsonl'), 'utf8');
+        if (saved !== FIXTURE) await new Promise((r) => setTimeout(r, 200));
+      }
+      if (saved !== FIXTURE) {
+        const a = saved.split('\n'), b = FIXTURE.split('\n');
+        const at = a.findIndex((l, i) => l !== b[i]);
+        throw new Error(`after undo and save the file differs from the original at line ${at + 1}: ${JSON.stringify(a[at])?.slice(0, 200)}`);
+      }
     },
   },
   {
@@ -112,6 +121,23 @@ export default [
       await view.locator('.form-head h2', { hasText: 'Line 6' }).waitFor({ timeout: 30_000 });
       await view.locator('.status', { hasText: '1 matching' }).waitFor({ timeout: 15_000 });
       if (!(await view.locator('vscode-checkbox[checked]').count()) && !(await view.locator('vscode-checkbox').evaluate((e) => e.checked))) throw new Error('the problems filter box is not restored');
+    },
+  },
+  {
+    name: 'in the High Contrast theme the selected record and the form fields have contrast borders',
+    run: async (ui) => {
+      const view = ui.webview();
+      // the workspace settings file is watched: the theme switches live, as when picked from "Color Theme"
+      ui.writeFile('.vscode/settings.json', JSON.stringify({ 'workbench.colorTheme': 'Default High Contrast' }));
+      await view.locator('body.vscode-high-contrast').waitFor({ timeout: 15_000 });
+      await view.locator('.row[data-line="5"]').click();
+      const border = await view.locator('.row.selected').evaluate((e) => getComputedStyle(e).borderTopColor);
+      const bg = await view.locator('body').evaluate((e) => getComputedStyle(e).backgroundColor);
+      if (!border || border === 'rgba(0, 0, 0, 0)' || border === bg) throw new Error(`the selected row has no visible border in high contrast (${border} on ${bg})`);
+      const field = await view.locator('.form textarea').first().evaluate((e) => getComputedStyle(e).borderTopColor);
+      if (!field || field === 'rgba(0, 0, 0, 0)' || field === bg) throw new Error(`a form field has no visible border in high contrast (${field})`);
+      await view.locator('body').evaluate(() => document.fonts.ready);
+      await ui.screenshot('editor-high-contrast');
     },
   },
 ];
