@@ -1,6 +1,8 @@
 // The dataset editor in a real VS Code: drives the provider through the same messages its webview sends and
 // asserts the document's exact text (every untouched byte stays), undo/redo through VS Code, CRLF, broken lines.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { EditorRequest, HostMessage, RecordView, Row } from '../../src/protocol/editor';
 
@@ -143,6 +145,35 @@ describe('dataset editor', () => {
     text.selection = new vscode.Selection(1, 5, 1, 5);
     await until('the reveal', () => last(s, 'reveal')?.line === 1);
     assert.equal(last(s, 'record')!.record.line, 1);
+  });
+
+  it('the GSM8K train split (../shared, skipped when absent): find a record, edit its multi-line answer, exactly one line changes, undo restores every byte', async function () {
+    // dist/test/exthost/editor.test.js -> repo root -> ../shared
+    const file = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'datasets', 'gsm8k', 'train.jsonl');
+    if (!fs.existsSync(file)) this.skip();
+    this.timeout(60_000);
+    const original = fs.readFileSync(file, 'utf8');
+    const s = await open('gsm8k-train.jsonl', original);
+    await s.handle({ type: 'ready' });
+    assert.equal(last(s, 'init')!.format?.id, 'cot');
+    await s.handle({ type: 'filter', filter: { query: 'Natalia sold clips', field: '', onlyProblems: false, rule: '' } });
+    await until('the search', () => last(s, 'filterDone'));
+    await s.handle({ type: 'getRows', requestId: 7, start: 0, count: 5 });
+    const hit = (last(s, 'rows')!.rows as Row[])[0];
+    assert.ok(hit, 'the search found the record');
+    await s.handle({ type: 'select', line: hit.line });
+    const rec = last(s, 'record')!.record as RecordView;
+    const answer = (rec.value as { answer: string }).answer;
+    assert.ok(answer.includes('\n'), 'the answer is multi-line');
+    await s.handle({ type: 'setField', line: hit.line, pointer: '/answer', value: answer.replace('#### ', 'So she sold 72 clips.\n#### ') });
+    const before = original.split('\n');
+    const after = s.document.getText().split('\n');
+    assert.equal(after.length, before.length);
+    const changed = after.flatMap((l, i) => (l === before[i] ? [] : [i]));
+    assert.deepEqual(changed, [hit.line], 'only the line of the edited record changed');
+    assert.ok((JSON.parse(after[hit.line]) as { answer: string }).answer.includes('So she sold 72 clips.\n####'));
+    await s.handle({ type: 'undo' });
+    await until('the undo', () => s.document.getText() === original);
   });
 
   it('a 1 M-line file opens with its first rows without parsing the file (time printed, not asserted)', async function () {
