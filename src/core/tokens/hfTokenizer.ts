@@ -26,25 +26,40 @@ export function hfTokenCounter(tokenizerJson: unknown, tokenizerConfig: unknown 
   } catch (e) {
     throw new TokenizerFileError(`${label} cannot be loaded: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const piece = (id: number) => tok.decode([id], { skip_special_tokens: false, clean_up_tokenization_spaces: false });
+  const decode = (ids: number[]) => tok.decode(ids, { skip_special_tokens: false, clean_up_tokenization_spaces: false });
   return {
     id: `hf:${label}`,
     label: `${label} (Hugging Face tokenizer)`,
     ownsSpecials: true,
     encode: (text) => (text ? tok.encode(text, { add_special_tokens: false }).ids : []),
     boundaries(text, ids) {
-      // the library gives no offsets: find each token's decoded text in order, skipping what normalizers changed
+      // the library gives no offsets: find each token's decoded text in order; bytes of one character
+      // (byte-level BPE) are decoded together and get one boundary
       const out: number[] = [];
       let offset = 0;
+      let pending: number[] = [];
       for (const id of ids) {
-        const p = piece(id).replace(/^ /, '');
-        const at = p ? text.indexOf(p, offset) : -1;
-        if (at < 0 || at - offset > 8) {
+        pending.push(id);
+        const piece = decode(pending);
+        if (piece.includes('\uFFFD') && pending.length < 4 && !text.includes('\uFFFD')) continue;
+        pending = [];
+        const near = (p: string) => {
+          const at = p ? text.indexOf(p, offset) : -1;
+          return at >= 0 && at - offset <= 8 ? at : -1;
+        };
+        let at = near(piece);
+        let len = piece.length;
+        if (at < 0) {
+          const trimmed = piece.trimStart(); // a metaspace decoder's leading space
+          at = near(trimmed);
+          len = trimmed.length;
+        }
+        if (at < 0) {
           out.push(Math.min(offset, text.length));
           continue;
         }
         out.push(at);
-        offset = at + p.length;
+        offset = at + len;
       }
       return out;
     },
