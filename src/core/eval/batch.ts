@@ -79,10 +79,11 @@ export async function runBatchEvaluation(records: Iterable<EvalRecord> | AsyncIt
     const p = recordPrompt(rec, format);
     if (!p.ok) return { record: rec.line, prompt: [], finalAnswers: {}, match: null, exactMatch: null, retries: 0, error: { kind: 'record', message: p.message } };
     const datasetFinal = finalAnswerOf(p.expected);
+    const onDelta = options.onDelta ? (text: string) => options.onDelta!(rec.line, text) : () => {};
     const base: EvalResult = { record: rec.line, prompt: p.messages, datasetAnswer: p.expected, finalAnswers: { dataset: datasetFinal }, match: null, exactMatch: null, retries: 0 };
     try {
       const answer = await withRetries(
-        () => ask({ messages: p.messages, model: options.model, temperature: options.temperature, maxTokens: options.maxTokens }, () => {}, { signal: stop.signal }),
+        () => ask({ messages: p.messages, model: options.model, temperature: options.temperature, maxTokens: options.maxTokens }, onDelta, { signal: stop.signal }),
         {
           retries: options.retries ?? 3,
           baseDelayMs: options.baseDelayMs,

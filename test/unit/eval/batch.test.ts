@@ -176,3 +176,17 @@ test('an injected chat function (vscode-lm) works like an endpoint; tokens are e
   assert.equal(summary.meanLatencyMs, 5);
   await assert.rejects(run(gsm8k(), { endpoint: undefined, chat: async () => { throw new ModelError('cancelled', 'x'); }, onResult: () => { throw new Error('disk full'); } }), /disk full/);
 });
+
+test('answers stream through onDelta; a key the server quotes never reaches a result', async () => {
+  server.setReply((r) => (r.index % 2 ? { status: 400, message: `invalid key ${String(r.headers.authorization).slice(7)}` } : { text: 'The answer is 12.' }));
+  const deltas: string[] = [];
+  const { results } = await run([{ line: 1, value: { instruction: 'q', output: '12' } }, { line: 2, value: { instruction: 'q', output: '12' } }], {
+    concurrency: 1, endpoint: { provider: 'openai-compatible', baseUrl: server.openaiBaseUrl, apiKey: 'sk-very-secret-42' },
+    onDelta: (record, text) => deltas.push(`${record}:${text}`),
+  });
+  const odd = results.find((r) => r.error)!;
+  assert.equal(odd.error!.message.includes('sk-very-secret-42'), false);
+  assert.match(odd.error!.message, /invalid key \[API key\]/);
+  const ok = results.find((r) => !r.error)!;
+  assert.equal(deltas.filter((d) => d.startsWith(`${ok.record}:`)).map((d) => d.slice(2)).join(''), 'The answer is 12.');
+});
