@@ -55,6 +55,7 @@ export async function runBatchEvaluation(records: Iterable<EvalRecord> | AsyncIt
   let nextToFlush = 0;
   let flushing: Promise<void> = Promise.resolve();
   let writeError: unknown;
+  let inputError: unknown;
 
   const flush = (): Promise<void> => {
     flushing = flushing.then(async () => {
@@ -131,7 +132,14 @@ export async function runBatchEvaluation(records: Iterable<EvalRecord> | AsyncIt
         else await flushing;
       }
       if (stop.signal.aborted) break;
-      const item = await input.next();
+      let item: IteratorResult<EvalRecord>;
+      try {
+        item = await input.next();
+      } catch (e) {
+        // the input failed (file unreadable mid-way): finish what is in flight, then report it
+        inputError = e;
+        break;
+      }
       if (item.done) break;
       const s = seq++;
       progress.started++;
@@ -154,5 +162,6 @@ export async function runBatchEvaluation(records: Iterable<EvalRecord> | AsyncIt
     await input.return(undefined);
   }
   if (writeError !== undefined) throw writeError;
+  if (inputError !== undefined) throw inputError;
   return summary.build(options.signal?.aborted === true);
 }

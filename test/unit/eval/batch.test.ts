@@ -190,3 +190,15 @@ test('answers stream through onDelta; a key the server quotes never reaches a re
   const ok = results.find((r) => !r.error)!;
   assert.equal(deltas.filter((d) => d.startsWith(`${ok.record}:`)).map((d) => d.slice(2)).join(''), 'The answer is 12.');
 });
+
+test('an input that fails mid-way: the records before it are still reported, then the error', async () => {
+  server.setReply(() => ({ text: '#### 1' }));
+  const results: EvalResult[] = [];
+  async function* broken() {
+    yield { line: 1, value: { instruction: 'q', output: '1' } };
+    yield { line: 2, value: { instruction: 'q', output: '1' } };
+    throw new Error('EIO: the disk went away');
+  }
+  await assert.rejects(runBatchEvaluation(broken(), { endpoint: { provider: 'openai-compatible', baseUrl: server.openaiBaseUrl }, model: 'm', onResult: (r) => { results.push(r); } }), /the disk went away/);
+  assert.deepEqual(results.map((r) => r.record), [1, 2]);
+});
