@@ -5,11 +5,10 @@
  * rendered (not JSON, no format fits, the template fails on it); 2: usage, missing record or file, bad template.
  */
 import * as path from 'node:path';
-import { detectRecordFormat } from '../../core/formats/detect';
 import { getFormat } from '../../core/formats/registry';
 import { builtinTemplates, getTemplate, renderedText, templateFromTokenizerConfig, TemplateError, type ChatTemplate, type TokenizerConfig } from '../../core/templates/index';
 import { contextWarning, tokenizeSegments } from '../../core/tokens/index';
-import type { Conversation } from '../../core/types';
+import { recordConversation } from '../../core/eval/prompt';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from '../io';
 import { failer, oneFile, parseCommand } from '../args';
 import { datasetRecords, DatasetFileError, type DatasetRecord } from '../datasetRecords';
@@ -105,15 +104,9 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
   const rec = found;
   const where = `${shown}:${rec.line}`;
   if (rec.parseError !== undefined) return fail(EXIT_PROBLEMS, `${where}: record ${n} is not valid JSON: ${rec.parseError}`);
-  const f = format ?? getFormat(detectRecordFormat(rec.value) ?? '');
-  if (!f) return fail(EXIT_PROBLEMS, `${where}: no known dataset format fits record ${n} (try --dataset-format)`);
-  let conversation: Conversation | undefined;
-  try {
-    conversation = f.toConversation(rec.value);
-  } catch {
-    conversation = undefined;
-  }
-  if (!conversation) return fail(EXIT_PROBLEMS, `${where}: record ${n} does not have the fields of ${f.label}`);
+  const read = recordConversation(rec.value, `${where}: record ${n}`, format);
+  if (!read.ok) return fail(EXIT_PROBLEMS, read.message);
+  const { conversation } = read;
 
   let segments;
   try {
@@ -141,7 +134,7 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
     file: shown,
     record: n,
     line: rec.line,
-    format: f.id,
+    format: read.format?.id,
     template: template.id,
     tokenizer: tokenizer!.id,
     text: renderedText(segments),

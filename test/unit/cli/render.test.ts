@@ -71,7 +71,7 @@ test('render errors are located and say what to do', async () => {
   assert.match(broken.err, /render\/records\.jsonl:4: record 3 is not valid JSON: .*\(column \d+\)/);
   const noFormat = await cli(['render', '--template', 'chatml', '--record', '4', 'render/records.jsonl']);
   assert.equal(noFormat.code, 1);
-  assert.match(noFormat.err, /render\/records\.jsonl:5: no known dataset format fits record 4/);
+  assert.match(noFormat.err, /render\/records\.jsonl:5: record 4: no known dataset format fits this record/);
   const badTemplate = await cli(['render', '--chat-template', 'render/broken_config.json', 'render/records.jsonl']);
   assert.equal(badTemplate.code, 2);
   assert.match(badTemplate.err, /the chat_template in render\/broken_config\.json does not parse/);

@@ -128,7 +128,7 @@ test('bad records are reported at their line and the run goes on', async () => {
   assert.match(results[1].error!.message, /^line 2 is not valid JSON: .*column \d+/);
   assert.deepEqual(results[2].prompt, [{ role: 'system', content: 'Answer with one word.' }, { role: 'user', content: 'Opposite of hot?' }]);
   assert.equal(results[2].match, true, 'free-text answers compare case-insensitively');
-  assert.match(results[3].error!.message, /^line 4: no known dataset format fits this record/);
+  assert.match(results[3].error!.message, /^line 4 holds an array, not a record \(a JSON object/);
   assert.deepEqual([summary.answered, summary.errors], [2, 2]);
 });
 
