@@ -7,7 +7,7 @@
  * "x = 5", "2x + 3 = 7", "5 x 3 inches", "1 hour = 60 minutes" are not equations to check.
  */
 import { type Expr, type Token, evaluate, formatExpr, hasOperator, hasPercent, parseTokens, resolveWordOperators, tokenize } from './expr';
-import { type Rational, equals, rat, formatRational, isTerminating, mul, neg, R_HUNDRED, roundTo, truncateTo, decimalString, toNumber } from './rational';
+import { type Rational, compare, equals, rat, formatRational, isTerminating, mul, neg, R_HUNDRED, roundTo, truncateTo, decimalString, toNumber } from './rational';
 
 export interface TextSpan {
   start: number;
@@ -273,8 +273,8 @@ function parseRange(toks: Token[], from: number, to: number): { expr: Expr; list
       const a = list[k - 1];
       const b = list[k + 1];
       if (a.kind !== 'num' || b.kind !== 'num') continue;
-      // "3 - 4 weeks": a range
-      if (t.text === '-' && !a.unitAfter && b.unitAfter) return undefined;
+      // "3 - 4 weeks": a range (which goes up: "5000 - 1,110 feet" and "$90 - $18 discount" are differences)
+      if (t.text === '-' && !a.unitAfter && b.unitAfter && !(a.value && b.value && compare(a.value, b.value) > 0)) return undefined;
       // "4 pounds - 6 ounces = 58 ounces": different units, a conversion in between
       if (a.unit && b.unit && conflictingMeasures(a.unit, b.unit)) return undefined;
     }
