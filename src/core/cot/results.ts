@@ -94,7 +94,7 @@ export function clearLastResult(r: ReasoningAnalysis, final: Pick<FinalAnswer, '
   return last;
 }
 
-const COMPUTES_RE = /\b(?:plus|minus|times|divided|multiplied|equals?|is|are|was|were|because|than|more|less|left|remain\w*|per|each|every|average\w*|of)\b|[<>=÷×*/+%]|\d\s*[-:x]\s*\d/i;
+const COMPUTES_RE = /\b(?:plus|minus|times|divided|multiplied|equals?|is|are|was|were|because|than|more|less|left|remain\w*|per|each|every|average\w*|half|twice|double|triple)\b|[<>=÷×*/+%]|\d\s*[-:x]\s*\d/i;
 
 const ASSIGN_RE = /(?:^|[\s(,:;])(?:([A-Za-z])\s*=\s*\$?(-?\d[\d,]*(?:\.\d+)?)|(-?\d[\d,]*(?:\.\d+)?)\s*=\s*([A-Za-z]))(?![\w.]\w)/g;
 
