@@ -27,6 +27,40 @@ let src = '';
 let pos = 0;
 let end = 0;
 
+// the last number read by readNumber: its value and where the reading stopped (module state, no allocation)
+let numValue = 0;
+let numEnd = 0;
+
+/**
+ * Reads a number at text[i, to): digits, ',' separators, one '.'. Sets numValue and numEnd (where the
+ * reading stopped, also on failure); false for no digit or a second '.'.
+ */
+function readNumber(text: string, i: number, to: number): boolean {
+  let seenDigit = false;
+  let v = 0;
+  let scale = 0; // digits after the point
+  let point = false;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      seenDigit = true;
+      v = v * 10 + (c - 48);
+      if (point) scale++;
+    } else if (c === 46) {
+      if (point) {
+        numEnd = i;
+        return false;
+      }
+      point = true;
+    } else if (c !== 44) break;
+    i++;
+  }
+  numEnd = i;
+  if (!seenDigit) return false;
+  numValue = scale ? v / 10 ** scale : v;
+  return true;
+}
+
 function skip(): void {
   // locals in the loops: module-level state is a context slot, slow to read and write per character
   let p = pos;
@@ -41,28 +75,9 @@ function num(): number {
   const e = end;
   let p = pos;
   while (p < e && s.charCodeAt(p) === 32) p++;
-  let seenDigit = false;
-  let v = 0;
-  let scale = 0; // digits after the point
-  let point = false;
-  while (p < e) {
-    const c = s.charCodeAt(p);
-    if (c >= 48 && c <= 57) {
-      seenDigit = true;
-      v = v * 10 + (c - 48);
-      if (point) scale++;
-    } else if (c === 46) {
-      if (point) {
-        pos = p;
-        return NaN;
-      }
-      point = true;
-    } else if (c !== 44) break;
-    p++;
-  }
-  pos = p;
-  if (!seenDigit) return NaN;
-  return scale ? v / 10 ** scale : v;
+  const ok = readNumber(s, p, e);
+  pos = numEnd;
+  return ok ? numValue : NaN;
 }
 
 function primary(): number {
@@ -135,34 +150,6 @@ export function quickEval(text: string, from: number, to: number): number {
   const v = sum();
   skip();
   return pos === end ? v : NaN;
-}
-
-// fastEval's reading of one number: its value and where it ends (module state, no allocation)
-let numValue = 0;
-let numEnd = 0;
-
-/** Reads a number like num() at text[i, to); false when num() would not read one plainly (then fall back). */
-function readNumber(text: string, i: number, to: number): boolean {
-  let seenDigit = false;
-  let v = 0;
-  let scale = 0;
-  let point = false;
-  while (i < to) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      seenDigit = true;
-      v = v * 10 + (c - 48);
-      if (point) scale++;
-    } else if (c === 46) {
-      if (point) return false;
-      point = true;
-    } else if (c !== 44) break;
-    i++;
-  }
-  if (!seenDigit) return false;
-  numValue = scale ? v / 10 ** scale : v;
-  numEnd = i;
-  return true;
 }
 
 /**
