@@ -76,14 +76,17 @@ class BenchContext implements RecordContext {
       if (!n || n.type !== 'string') return this.span(0, text.length);
       offset = n.offset;
     }
-    const map: number[] = [];
+    // walk the raw string up to `end`, counting decoded characters (as the engine's locator does)
     let i = offset + 1;
-    while (i < text.length && text[i] !== '"') {
-      map.push(i);
-      i += text[i] === '\\' ? (text[i + 1] === 'u' ? 6 : 2) : 1;
+    let decoded = 0;
+    let from = -1;
+    while (i < text.length && text.charCodeAt(i) !== 34) {
+      if (decoded === start) from = i;
+      if (decoded === end) break;
+      i += text.charCodeAt(i) === 92 ? (text.charCodeAt(i + 1) === 117 ? 6 : 2) : 1;
+      decoded++;
     }
-    map.push(i);
-    return this.span(map[Math.min(start, map.length - 1)], map[Math.min(end, map.length - 1)]);
+    return this.span(from < 0 ? i : from, i);
   }
 }
 

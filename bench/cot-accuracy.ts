@@ -231,7 +231,7 @@ function main(): void {
       if (showFp) {
         let shown = 0;
         res.forEach((fs, i) => {
-          if (!fs.some((f) => inj.expect.includes(f.ruleId)) && shown++ < 25) fpDetails.push(`MISS ${ds.name} ${type}: ${fs.map(describe).join(' | ')}\n  ${mutated[i].slice(0, 3000)}`);
+          if (!fs.some((f) => inj.expect.includes(f.ruleId)) && shown++ < (Number(process.env.COT_BENCH_MISSES) || 25)) fpDetails.push(`MISS ${ds.name} ${type}: ${fs.map(describe).join(' | ')}\n  ${mutated[i].slice(0, 3000)}`);
         });
       }
     }

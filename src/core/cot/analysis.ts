@@ -20,6 +20,9 @@ export interface ConventionUse {
   key: string;
 }
 
+/** The wording of the last record's final answer (see ReasoningAnalysis.conventionUse). */
+let lastUse: ConventionUse | undefined;
+
 export class ReasoningAnalysis {
   private _final: FinalAnswer | undefined | null = null;
   private _annotations: Equation[] | undefined;
@@ -36,9 +39,19 @@ export class ReasoningAnalysis {
       const f = this.final;
       if (!f) this._use = undefined;
       else {
-        const prefix = this.field.text.slice(f.markerStart, f.start);
-        const suffix = this.field.text.slice(f.end, f.statementEnd);
-        this._use = { convention: f.convention, prefix, suffix, key: `${f.convention}\u0000${prefix}\u0000${suffix}` };
+        const text = this.field.text;
+        // consecutive records almost always share the wording: reuse that object (no slices, no new
+        // key string to hash in the file rules' tallies)
+        const prev = lastUse;
+        if (
+          prev && prev.convention === f.convention && f.start - f.markerStart === prev.prefix.length && f.statementEnd - f.end === prev.suffix.length &&
+          text.startsWith(prev.prefix, f.markerStart) && text.startsWith(prev.suffix, f.end)
+        ) this._use = prev;
+        else {
+          const prefix = text.slice(f.markerStart, f.start);
+          const suffix = text.slice(f.end, f.statementEnd);
+          this._use = lastUse = { convention: f.convention, prefix, suffix, key: `${f.convention}\u0000${prefix}\u0000${suffix}` };
+        }
       }
     }
     return this._use;

@@ -7,7 +7,7 @@
  * "x = 5", "2x + 3 = 7", "5 x 3 inches", "1 hour = 60 minutes" are not equations to check.
  */
 import { type Expr, type Token, evaluate, formatExpr, hasOperator, hasPercent, parseTokens, resolveWordOperators, tokenize } from './expr';
-import { type Rational, equals, rat, formatRational, isTerminating, mul, neg, R_HUNDRED, roundTo, truncateTo, decimalString, toNumber } from './rational';
+import { type Rational, compare, equals, rat, formatRational, isTerminating, mul, neg, R_HUNDRED, roundTo, truncateTo, decimalString, toNumber } from './rational';
 
 export interface TextSpan {
   start: number;
@@ -138,6 +138,14 @@ function markUnits(toks: Token[]): void {
       } else break;
       j++;
     }
+    // "14 trash cans on the streets * 2 = 28", "36 books belonging to Albert + 9 books belonging to Stu = 45",
+    // "8 friends + 1 (Samuel) + 1 (Cathy) = 10": a longer description of the quantity, between the number
+    // and the next operator of the same equation
+    const longer = describedQuantity(toks, i, j);
+    if (longer > j) {
+      for (let k = j; k < longer; k++) toks[k] = { ...toks[k], kind: 'unit' };
+      j = longer;
+    }
     // "5 cents (.05) x 100": a parenthetical restatement, not a product; and a trailing "/" or "per" is not part of the unit
     if (toks[j]?.kind === 'lp') {
       for (let k = i + 1; k < j; k++) if (toks[k].kind === 'unit') toks[k] = { ...toks[k], kind: toks[k].text === '/' ? 'op' : 'word' };
@@ -153,6 +161,70 @@ function markUnits(toks: Token[]): void {
       toks[i] = { ...toks[i], unitAfter: true, unit: words.join(' ') };
     }
   }
+}
+
+/** Words that end a description of a quantity: verbs and clause words ("12 apples are 3 dozen"). */
+const NOT_DESCRIPTION = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'so', 'then', 'which', 'that', 'because', 'if', 'but', 'than', 'equals', 'gives', 'makes',
+  'plus', 'minus', 'times', 'x', 'X', 'divided', 'multiplied', 'when', 'while', 'since', 'thus', 'hence', 'therefore', 'will', 'would', 'can', 'could', 'must', 'should', 'do', 'does', 'did',
+  'already', 'up', 'down', 'altogether', 'now', 'still', 'only', 'just', 'all', 'left', 'more', 'less', 'it', 'he', 'she', 'they', 'we', 'i', 'you']);
+/** Words a description cannot start with: "1 / 3 of Solomon", "2 by 3", "5 more than": the number is an operand of what follows. */
+const NOT_DESCRIPTION_START = new Set(['of', 'by', 'than', 'as', 'per', 'over', 'out', 'and', 'or']);
+const MAX_DESCRIPTION = 6;
+
+/**
+ * End of a description of the quantity toks[i] that starts at toks[j] (words, "t - shirts", "Kris’",
+ * a parenthesized name), when the description is followed by an operator and a number and an '='
+ * comes later in the same clause, or (for an operand after an operator) by the '=' itself; else j.
+ */
+function describedQuantity(toks: Token[], i: number, j: number): number {
+  let k = j;
+  let words = 0;
+  let paren = false;
+  let compound = false;
+  while (k < toks.length && k - j < MAX_DESCRIPTION + 2) {
+    const t = toks[k];
+    if (t.kind === 'word' || t.kind === 'unit') {
+      const w = t.text!.toLowerCase();
+      if (NOT_DESCRIPTION.has(t.text!) || NOT_DESCRIPTION.has(w) || (k === j && NOT_DESCRIPTION_START.has(w) && !(j > i + 1 && (w === 'and' || w === 'or')))) return j;
+      // "5A", "2p + 12", "A + 2A": algebra, not a description (but "t - shirts" is a word)
+      if (!t.space && k === i + 1) return j;
+      if (t.text!.length === 1 && !(toks[k + 1]?.kind === 'op' && toks[k + 1].text === '-' && toks[k + 2]?.kind === 'word')) return j;
+      words++;
+    } else if (t.kind === 'other' && (t.text === '’' || t.text === "'") && k > j) {
+      // "Kris’ brother"
+    } else if (
+      t.kind === 'op' && t.text === '-' && toks[k + 1]?.kind === 'word' &&
+      // "push - ups", or a result "= 45 - foot sections"
+      ((k > i + 1 && (toks[k - 1].kind === 'word' || toks[k - 1].kind === 'unit')) || (k === i + 1 && toks[i - 1]?.kind === 'eq' && toks[k + 1].text!.length >= 2))
+    ) {
+      // "push - ups", "t - shirts": a hyphenated word written with spaces
+      compound = true;
+    } else if (t.kind === 'lp' && !paren && toks[k + 1]?.kind === 'word' && toks[k + 2]?.kind === 'rp') {
+      // "1 (Samuel)"
+      paren = true;
+      words++;
+      k += 3;
+      continue;
+    } else break;
+    k++;
+  }
+  if (k === j || words === 0 || words > MAX_DESCRIPTION) return j;
+  const next = toks[k];
+  const prev = toks[i - 1];
+  // "= 40 push - ups.": a result described with a spaced hyphenated word
+  if (compound && prev?.kind === 'eq') return k;
+  if (!next) return j;
+  if (next.kind === 'eq') return prev && prev.kind === 'op' ? k : j;
+  if (next.kind !== 'op' || next.text === '^') return j;
+  const operand = toks[k + 1];
+  if (!operand || operand.kind !== 'num') return j;
+  // an '=' later in the same clause
+  for (let m = k + 2; m < toks.length && m < k + 24; m++) {
+    const t = toks[m];
+    if (t.kind === 'eq') return k;
+    if (t.kind === 'nl' || (t.kind === 'other' && /^[.?!;:]$/.test(t.text!))) return j;
+  }
+  return j;
 }
 
 function stem(w: string): string {
@@ -201,8 +273,8 @@ function parseRange(toks: Token[], from: number, to: number): { expr: Expr; list
       const a = list[k - 1];
       const b = list[k + 1];
       if (a.kind !== 'num' || b.kind !== 'num') continue;
-      // "3 - 4 weeks": a range
-      if (t.text === '-' && !a.unitAfter && b.unitAfter) return undefined;
+      // "3 - 4 weeks": a range (which goes up: "5000 - 1,110 feet" and "$90 - $18 discount" are differences)
+      if (t.text === '-' && !a.unitAfter && b.unitAfter && !(a.value && b.value && compare(a.value, b.value) > 0)) return undefined;
       // "4 pounds - 6 ounces = 58 ounces": different units, a conversion in between
       if (a.unit && b.unit && conflictingMeasures(a.unit, b.unit)) return undefined;
     }
@@ -475,7 +547,9 @@ function checkChain(segs: (Segment | undefined)[], toks: Token[], text: string, 
       prev = { seg, value: rv };
       continue;
     }
-    if (lead && sideMatches(prev, { type: 'num', value: lead.value!, token: lead }, lead)) {
+    // "200 / 300 = 1 / 3": a fraction, not a running total that starts with the rounded 1
+    const fraction = lead && seg.list[1].text === '/';
+    if (lead && (fraction ? equals(lead.value!, prev.value) : sideMatches(prev, { type: 'num', value: lead.value!, token: lead }, lead))) {
       const written = numberOf(lead, text);
       out.push({ kind: 'inline', lhs: lhsSpan, expression, value: prev.value, result: written, start: lhsSpan.start, end: written.end, correct: true });
       // running total "2 + 3 = 5 + 4 = 9": the 5 is the previous result; continue from this segment,

@@ -71,6 +71,9 @@ export function tokenize(text: string, from = 0, to = text.length, options: Toke
     let j = i;
     if ((c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5) && j + 1 < to && (isDigit(text.charCodeAt(j + 1)) || (text.charCodeAt(j + 1) === 46 && isDigit(text.charCodeAt(j + 2))))) {
       j++;
+    } else if (c === 36 && space && j + 2 < to && text.charCodeAt(j + 1) === 32 && isDigit(text.charCodeAt(j + 2))) {
+      // "$500 - $ 155": a dollar sign set apart from its number by a space
+      j += 2;
     }
     const d0 = text.charCodeAt(j);
     if (isDigit(d0) || (d0 === 46 && j + 1 < to && isDigit(text.charCodeAt(j + 1)) && !(out.length && !space && out[out.length - 1].kind === 'num'))) {

@@ -27,30 +27,57 @@ let src = '';
 let pos = 0;
 let end = 0;
 
-function skip(): void {
-  while (pos < end && src.charCodeAt(pos) === 32) pos++;
-}
+// the last number read by readNumber: its value and where the reading stopped (module state, no allocation)
+let numValue = 0;
+let numEnd = 0;
 
-function num(): number {
-  skip();
+/**
+ * Reads a number at text[i, to): digits, ',' separators, one '.'. Sets numValue and numEnd (where the
+ * reading stopped, also on failure); false for no digit or a second '.'.
+ */
+function readNumber(text: string, i: number, to: number): boolean {
   let seenDigit = false;
   let v = 0;
   let scale = 0; // digits after the point
   let point = false;
-  while (pos < end) {
-    const c = src.charCodeAt(pos);
+  while (i < to) {
+    const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       seenDigit = true;
       v = v * 10 + (c - 48);
       if (point) scale++;
     } else if (c === 46) {
-      if (point) return NaN;
+      if (point) {
+        numEnd = i;
+        return false;
+      }
       point = true;
     } else if (c !== 44) break;
-    pos++;
+    i++;
   }
-  if (!seenDigit) return NaN;
-  return scale ? v / 10 ** scale : v;
+  numEnd = i;
+  if (!seenDigit) return false;
+  numValue = scale ? v / 10 ** scale : v;
+  return true;
+}
+
+function skip(): void {
+  // locals in the loops: module-level state is a context slot, slow to read and write per character
+  let p = pos;
+  const e = end;
+  const s = src;
+  while (p < e && s.charCodeAt(p) === 32) p++;
+  pos = p;
+}
+
+function num(): number {
+  const s = src;
+  const e = end;
+  let p = pos;
+  while (p < e && s.charCodeAt(p) === 32) p++;
+  const ok = readNumber(s, p, e);
+  pos = numEnd;
+  return ok ? numValue : NaN;
 }
 
 function primary(): number {
@@ -125,17 +152,43 @@ export function quickEval(text: string, from: number, to: number): number {
   return pos === end ? v : NaN;
 }
 
+/**
+ * quickEval for the shapes almost every annotation has, "24" and "48*3" (a number, or two numbers and
+ * one of + - * /), without the recursive descent; anything else goes to quickEval. The same
+ * arithmetic in the same order, so the result is the same double.
+ */
+export function fastEval(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && text.charCodeAt(i) === 32) i++;
+  if (!readNumber(text, i, to)) return quickEval(text, from, to);
+  const a = numValue;
+  i = numEnd;
+  while (i < to && text.charCodeAt(i) === 32) i++;
+  if (i < to) {
+    const op = text.charCodeAt(i);
+    if (!(op === 43 || op === 45 || op === 47 || (op === 42 && text.charCodeAt(i + 1) !== 42))) return quickEval(text, from, to);
+    i++;
+    while (i < to && text.charCodeAt(i) === 32) i++;
+    if (!readNumber(text, i, to)) return quickEval(text, from, to);
+    const b = numValue;
+    i = numEnd;
+    while (i < to && text.charCodeAt(i) === 32) i++;
+    if (i < to) return quickEval(text, from, to);
+    const after = text.charCodeAt(to);
+    // an operator right at the end: quickEval reads on past it and gives NaN
+    if (after === 42 || after === 47 || after === 43 || after === 45 || after === 94) return quickEval(text, from, to);
+    return op === 43 ? a + b : op === 45 ? a - b : op === 42 ? a * b : a / b;
+  }
+  const after = text.charCodeAt(to);
+  if (after === 42 || after === 47 || after === 43 || after === 45 || after === 94) return quickEval(text, from, to);
+  return a;
+}
+
 /** text[a, b) and text[c, d) hold the same characters. */
 function sameChars(text: string, a: number, b: number, c: number, d: number): boolean {
   if (b - a !== d - c) return false;
   for (let k = 0; k < b - a; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(c + k)) return false;
   return true;
-}
-
-/** Decimals written in text[from, to) after the point. */
-function decimalsOf(text: string, from: number, to: number): number {
-  const dot = text.indexOf('.', from);
-  return dot < 0 || dot >= to ? 0 : to - dot - 1;
 }
 
 /** Written `w` (with `d` decimals) is clearly an acceptable rendering of `v`: exact, rounded or truncated. */
@@ -159,8 +212,7 @@ function canon(c: number): number {
  * Is the text right before the '=' at `eq` literally the expression of the annotation opening at
  * `open` ("48/2 = <<48/2=24>>")? Walks both backwards, ignoring spaces and '$'.
  */
-function sameAsAnnotation(text: string, eq: number, open: number): boolean {
-  const annEq = text.indexOf('=', open + 2);
+function sameAsAnnotation(text: string, eq: number, open: number, annEq: number): boolean {
   if (annEq < 0) return true;
   let i = eq - 1;
   let j = annEq - 1;
@@ -178,15 +230,31 @@ function sameAsAnnotation(text: string, eq: number, open: number): boolean {
   }
 }
 
+/**
+ * text.indexOf(' equals ') (or lastIndexOf), found through the rare "q": a search led by a common
+ * character (' ') costs more than the whole rest of the scan.
+ */
+function wordedEquals(text: string, last: boolean): number {
+  let at = -1;
+  for (let i = text.indexOf('quals '); i >= 0; i = text.indexOf('quals ', i + 6)) {
+    if (i >= 2 && text.charCodeAt(i - 1) === 101 && text.charCodeAt(i - 2) === 32) {
+      at = i - 2;
+      if (!last) break;
+    }
+  }
+  return at;
+}
+
 const NO_FACTS: QuickFacts = { annotationsOk: true, annotations: 0, annotatedInlineDiffers: false, freeEquals: false, lastFreeEquals: -1, lastValue: NaN, lastEnd: -1 };
 
 export function quickScan(text: string): QuickFacts {
   let eqAt = text.indexOf('=');
   if (eqAt < 0) {
     // "150 divided by 5 equals 30": a worded equation goes to the exact path
-    const w = text.indexOf(' equals ');
+    const w = wordedEquals(text, false);
     return w < 0 ? NO_FACTS : { ...NO_FACTS, freeEquals: true, lastFreeEquals: w };
   }
+  const n = text.length;
   let annotationsOk = true;
   let annotations = 0;
   let freeEquals = false;
@@ -196,42 +264,64 @@ export function quickScan(text: string): QuickFacts {
   let lastEnd = -1;
   let from = 0;
   for (;;) {
-    const open = text.indexOf('<<', from);
-    const segEnd = open < 0 ? text.length : open;
+    // a one-character search is much cheaper than a two-character one
+    let open = text.indexOf('<', from);
+    while (open >= 0 && text.charCodeAt(open + 1) !== 60) open = text.indexOf('<', open + 1);
+    const segEnd = open < 0 ? n : open;
+    // inside the annotation, one walk instead of several searches: its '=' signs, the first '.' of
+    // the result and the closing ">>" (an annotation is a few characters long)
+    let close = -1;
+    let eq = -1;
+    let eq2 = -1;
+    let dot = -1;
+    if (open >= 0) {
+      for (let i = open + 2; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 62) {
+          if (text.charCodeAt(i + 1) === 62) {
+            close = i;
+            break;
+          }
+        } else if (c === 61) {
+          if (eq < 0) eq = i;
+          else if (eq2 < 0) eq2 = i;
+        } else if (c === 46 && eq >= 0 && dot < 0) dot = i;
+      }
+    }
     // '=' signs between `from` and the next annotation
     while (eqAt >= 0 && eqAt < segEnd) {
       if (eqAt >= from) {
         let k = eqAt + 1;
-        while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 36)) k++;
+        while (k < n && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 36)) k++;
         if (!(text.charCodeAt(k) === 60 && text.charCodeAt(k + 1) === 60)) {
           freeEquals = true;
           lastFreeEquals = eqAt;
-        } else if (!annotatedInlineDiffers && !sameAsAnnotation(text, eqAt, k)) annotatedInlineDiffers = true;
+        } else if (!annotatedInlineDiffers && !sameAsAnnotation(text, eqAt, k, eq >= 0 || close < 0 ? eq : text.indexOf('=', close))) annotatedInlineDiffers = true;
       }
       eqAt = text.indexOf('=', eqAt + 1);
     }
-    if (open < 0) break;
-    const close = text.indexOf('>>', open + 2);
-    if (close < 0) break;
+    if (open < 0 || close < 0) break;
     annotations++;
-    const eq = text.indexOf('=', open + 2);
-    const eq2 = eq < 0 ? -1 : text.indexOf('=', eq + 1);
-    if (eq < 0 || eq > close || (eq2 >= 0 && eq2 < close)) {
+    if (eq < 0 || eq2 >= 0) {
       annotationsOk = false;
     } else {
-      const v = quickEval(text, open + 2, eq);
-      const w = quickEval(text, eq + 1, close);
-      const d = decimalsOf(text, eq + 1, close);
+      const v = fastEval(text, open + 2, eq);
+      const w = fastEval(text, eq + 1, close);
+      const d = dot < 0 ? 0 : close - dot - 1;
       if (!quickAccepts(v, w, d)) annotationsOk = false;
       lastValue = w;
       // the number written right after ">>"
       let a = close + 2;
       if (text.charCodeAt(a) === 36) a++;
       let b = a;
-      while (b < text.length) {
+      let dotAfter = -1;
+      while (b < n) {
         const c = text.charCodeAt(b);
-        if ((c >= 48 && c <= 57) || c === 44 || (c === 46 && b + 1 < text.length && text.charCodeAt(b + 1) >= 48 && text.charCodeAt(b + 1) <= 57) || (c === 45 && b === a)) b++;
-        else break;
+        if ((c >= 48 && c <= 57) || c === 44 || (c === 45 && b === a)) b++;
+        else if (c === 46 && b + 1 < n && text.charCodeAt(b + 1) >= 48 && text.charCodeAt(b + 1) <= 57) {
+          if (dotAfter < 0) dotAfter = b;
+          b++;
+        } else break;
       }
       if (b > a) {
         if (text.charCodeAt(b) === 37) annotationsOk = false; // "85%": let the exact analysis judge the unit
@@ -239,8 +329,9 @@ export function quickScan(text: string): QuickFacts {
           // "<<48/2=24>>24": the same characters, the same number
           lastValue = w;
         } else {
-          const after = quickEval(text, a, b);
-          if (!(after === w || quickAccepts(w, after, decimalsOf(text, a, b)) || quickAccepts(v, after, decimalsOf(text, a, b)))) annotationsOk = false;
+          const after = fastEval(text, a, b);
+          const da = dotAfter < 0 ? 0 : b - dotAfter - 1;
+          if (!(after === w || quickAccepts(w, after, da) || quickAccepts(v, after, da))) annotationsOk = false;
           lastValue = after;
         }
         lastEnd = b;
@@ -249,7 +340,7 @@ export function quickScan(text: string): QuickFacts {
     from = close + 2;
     if (eqAt >= 0 && eqAt < from) eqAt = text.indexOf('=', from);
   }
-  const worded = text.lastIndexOf(' equals ');
+  const worded = wordedEquals(text, true);
   if (worded >= 0) {
     freeEquals = true;
     if (worded > lastFreeEquals) lastFreeEquals = worded;

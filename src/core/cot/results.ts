@@ -76,13 +76,25 @@ export function clearLastResult(r: ReasoningAnalysis, final: Pick<FinalAnswer, '
   const finalStep = final ? r.stepIndexAt(final.markerStart) : -1;
   if (last.step === before || (finalStep >= 0 && last.step === finalStep)) return last;
   if (last.step > before) return undefined;
-  // the steps in between may only restate the result
+  // the steps in between may only restate the result, with quantities of the question around it
+  // ("The 3 people lost a total of 89 pounds.")
+  let given: Rational[] | undefined;
   for (let i = last.step + 1; i <= before; i++) {
     const nums = stepNumbers(r, i);
-    if (!nums.length || nums.some((v) => !equals(v, last!.written.value) && !equals(v, last!.equation.value))) return undefined;
+    const isResult = (v: Rational) => equals(v, last!.written.value) || equals(v, last!.equation.value);
+    if (!nums.some(isResult)) return undefined;
+    for (const v of nums) {
+      if (isResult(v)) continue;
+      // only a plain statement: no computation or comparison in words or signs ("because 750 minus 700 equals 50", "5 < 6.25")
+      if (COMPUTES_RE.test(r.steps[i].text)) return undefined;
+      given ??= r.field.question ? extractNumbers(r.field.question.text).map((n) => n.value) : [];
+      if (!includesValue(given, v)) return undefined;
+    }
   }
   return last;
 }
+
+const COMPUTES_RE = /\b(?:plus|minus|times|divided|multiplied|equals?|is|are|was|were|because|than|more|less|left|remain\w*|per|each|every|average\w*|half|twice|double|triple)\b|[<>=÷×*/+%]|\d\s*[-:x]\s*\d/i;
 
 const ASSIGN_RE = /(?:^|[\s(,:;])(?:([A-Za-z])\s*=\s*\$?(-?\d[\d,]*(?:\.\d+)?)|(-?\d[\d,]*(?:\.\d+)?)\s*=\s*([A-Za-z]))(?![\w.]\w)/g;
 

@@ -88,3 +88,34 @@ test('GSM8K calculator annotations and the number after them', () => {
   const inline = findInlineEquations(text);
   assert.ok(inline[0].annotated);
 });
+
+test('longer descriptions of a quantity between the number and the operator (FLAN style)', () => {
+  assert.deepEqual(eqs('the town has paid for 14 trash cans on the streets * 2 = 29 trash cans.'), ['14 × 2 = 29 WRONG']);
+  assert.deepEqual(eqs('a combined total of 36 books belonging to Albert + 9 books belonging to Stu = 45 books.'), ['36 + 9 = 45 ok']);
+  assert.deepEqual(eqs('Altogether, 19 green and pink hard hats + 24 yellow hard hats = 42 hard hats remained.'), ['19 + 24 = 42 WRONG']);
+  assert.deepEqual(eqs('There are 8 friends + 1 (Samuel) + 1 (Cathy) = 10 people.'), ['8 + 1 + 1 = 10 ok']);
+  assert.deepEqual(eqs('a total of 60 balloons from Kris + 180 balloons from Kris’ brother = 250 balloons.'), ['60 + 180 = 250 WRONG']);
+  assert.deepEqual(eqs('Bryan did 45 push - ups - 5 push - ups = 41 push - ups.'), ['45 - 5 = 41 WRONG']);
+  assert.deepEqual(eqs('meaning he has 100 / 2 = 45 - foot sections of rope'), ['100 / 2 = 45 WRONG']);
+  // not descriptions: algebra, "of" (a product), verbs, a proportion with a variable
+  assert.deepEqual(eqs('so 100 = 5A and 2p + 12 = 70'), []);
+  assert.deepEqual(eqs('Juwan is 1 / 3 of Solomon = 66 / 3 = 22.'), ['66 / 3 = 22 ok']);
+  assert.deepEqual(eqs('Peter can rake 3 bags of leaves / 15 minutes = 8 bags of leaves / Y. Next.'), []);
+  assert.deepEqual(eqs('add 20 + 10 decorations to the 29 + 24 decorations already up = 83 total decorations'), []);
+  assert.deepEqual(eqs('He has 5 and 3 + 4 = 7'), ['3 + 4 = 7 ok']);
+});
+
+test('a fraction on the right side is compared as a fraction, not as a rounded running total', () => {
+  assert.deepEqual(eqs('The 200 people will eat 200 / 300 = 1 / 3 as much food.'), ['200 / 300 = 1 / 3 WRONG']);
+  assert.deepEqual(eqs('His profit would be 20 / 100 = 0 / 5. Total sales'), ['20 / 100 = 0 / 5 WRONG']);
+  assert.deepEqual(eqs('His profit would be 20 / 100 = 1 / 5. Total sales'), ['20 / 100 = 1 / 5 ok']);
+  assert.deepEqual(eqs('2 + 3 = 5 + 4 = 9'), ['2 + 3 = 5 ok', '5 + 4 = 9 ok']);
+});
+
+test('differences with a unit on the second number, and "$ 155"', () => {
+  assert.deepEqual(eqs('so 5000 - 1,110 feet = 3,890 feet left'), ['5000 - 1,110 = 3,890 ok']);
+  assert.deepEqual(eqs('bring the $90 - $18 discount = $71.'), ['$90 - $18 = $71 WRONG']);
+  // an ascending pair is still a range
+  assert.deepEqual(eqs('It takes 3 - 4 weeks = 25 days'), []);
+  assert.deepEqual(eqs('He is then left with $500 - $ 155 = $352.'), ['$500 - $ 155 = $352 WRONG']);
+});

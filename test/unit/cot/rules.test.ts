@@ -263,3 +263,26 @@ test('file rules forget removed records (incremental editing)', () => {
   s2.remove(es[5]);
   assert.deepEqual(s2.findings(), []);
 });
+
+test('COT002: a last sentence that restates the result next to quantities of the question', () => {
+  const flan = (rationale: string, answer: string) => jsonl({ question: 'Three people lost weight: 17.5, 52.5 and 19 pounds. The 3 people lost how much?', answer, rationale });
+  const r = 'Total = 17.5 + 52.5 + 19 = 89 pounds. The 3 people lost a total of 89 pounds.';
+  assert.deepEqual(runRule(answerFieldMismatch, flan(r, '89')), []);
+  assert.equal(runRule(answerFieldMismatch, flan(r, '98')).length, 1);
+  // a last sentence that computes something else in words is not a restatement
+  assert.deepEqual(runRule(answerFieldMismatch, flan('Total = 17.5 + 52.5 + 19 = 89 pounds. Each of the 3 lost 89 divided by 3 pounds.', '29.67')), []);
+});
+
+test('COT008 and COT010 pre-checks: labels and tags are found wherever the rules look', () => {
+  const steps = (t: string) => runRule(stepNumbering, jsonl({ question: 'q', rationale: t, answer: '1' })).map((f) => f.message);
+  assert.deepEqual(steps('Step 1: 2 + 2 = 4.\nStep 3: 4 + 1 = 5.'), ['Step numbering jumps from 1 to 3']);
+  assert.deepEqual(steps('STEP 1: 2 + 2 = 4.\nSTEP 2: 4 + 1 = 5.\nSTEP 2: 5 + 1 = 6.'), ['Step 2 is numbered twice']);
+  assert.deepEqual(steps('1. 2 + 2 = 4\n\t3. 4 + 1 = 5'), ['item numbering jumps from 1 to 3']);
+  assert.deepEqual(steps('**1.** 2 + 2 = 4\n**2.** 4 + 1 = 5'), []);
+  assert.deepEqual(steps('We take 1234. apples and after that step 3 more.'), []);
+  const think = (t: string) => runRule(thinkTags, jsonl({ messages: [{ role: 'user', content: 'q' }, { role: 'assistant', content: t }] })).length;
+  assert.equal(think('<think>2 + 2 = 4, so 4'), 1);
+  assert.equal(think('<THINK>2 + 2 = 4</THINK> 4'), 0);
+  assert.equal(think('2 + 2 = 4</think> 4'), 1);
+  assert.equal(think('I think> so. 2 + 2 = 4'), 0);
+});

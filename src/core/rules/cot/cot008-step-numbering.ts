@@ -3,34 +3,64 @@ import { analyzeRecord, fix, replaceEdit } from '../../cot/analysis';
 import type { Step } from '../../cot/steps';
 
 const j = JSON.stringify;
-/** Quick test: some line starts with a number and "." or ")", or a "Step N" label appears. */
-const LABEL_HINT = /(?:^|\n|\\n)\s*(?:\*\*)?\d{1,3}[.)](?:\*\*)?(?:\s|$)|step\s+\d/i;
-
-/** Cheap pre-check for LABEL_HINT: a "tep" somewhere, or a line that starts with a digit. */
+/**
+ * Quick test: some line starts with a number and "." or ")" ("1.", "**2)**"), or a "Step N" label
+ * appears — /(?:^|\n|\\n)\s*(?:\*\*)?\d{1,3}[.)](?:\*\*)?(?:\s|$)|step\s+\d/ (step, Step or STEP),
+ * written out without a regular expression: a regex scan of every text cost more than the rest
+ * of the rule.
+ */
 function hasLabelHint(text: string): boolean {
-  if (text.indexOf('tep') < 0 && text.indexOf('TEP') < 0) {
-    let at = 0;
-    let found = false;
-    for (;;) {
-      let k = at;
-      while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 42) k++;
-      const c = text.charCodeAt(k);
-      if (c >= 48 && c <= 57) {
-        found = true;
-        break;
-      }
-      const nl = text.indexOf('\n', at);
-      const lit = text.indexOf('\\n', at);
-      const next = nl < 0 ? lit : lit < 0 ? nl : Math.min(nl, lit);
-      if (next < 0) break;
-      at = next + (next === lit ? 2 : 1);
-    }
-    if (!found) return false;
-  }
-  return LABEL_HINT.test(text);
+  return stepNumberWord(text, 'tep') || stepNumberWord(text, 'TEP') || labelAtLineStart(text);
 }
 
-/** COT008: gaps or repeats in "Step 1/2/4" or "1. 2. 2." numbering. */
+/** JavaScript's \s. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** A line (or the text after a literal "\n") starting with 1-3 digits and "." or ")". */
+function labelAtLineStart(text: string): boolean {
+  const n = text.length;
+  let nl = text.indexOf('\n');
+  let lit = text.indexOf('\\n');
+  let at = 0;
+  for (;;) {
+    let k = at;
+    while (k < n && isSpace(text.charCodeAt(k))) k++;
+    if (text.charCodeAt(k) === 42 && text.charCodeAt(k + 1) === 42) k += 2;
+    let d = k;
+    while (d < n && d - k < 4 && text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57) d++;
+    const p = text.charCodeAt(d);
+    if (d > k && d - k <= 3 && (p === 46 || p === 41)) {
+      let e = d + 1;
+      if (e >= n || isSpace(text.charCodeAt(e))) return true;
+      if (text.charCodeAt(e) === 42 && text.charCodeAt(e + 1) === 42) {
+        e += 2;
+        if (e >= n || isSpace(text.charCodeAt(e))) return true;
+      }
+    }
+    // the next line start: after a newline or a literal "\n", each searched once
+    while (nl >= 0 && nl < at) nl = text.indexOf('\n', at);
+    while (lit >= 0 && lit < at) lit = text.indexOf('\\n', at);
+    const next = nl < 0 ? lit : lit < 0 ? nl : Math.min(nl, lit);
+    if (next < 0) return false;
+    at = next + (next === lit ? 2 : 1);
+  }
+}
+
+/** "step 3" / "Step 3" / "STEP 3": `tail` ("tep" or "TEP") after an s/S, then whitespace and a digit. */
+function stepNumberWord(text: string, tail: string): boolean {
+  for (let i = text.indexOf(tail, 1); i >= 0; i = text.indexOf(tail, i + 3)) {
+    const s = text.charCodeAt(i - 1);
+    if (s !== 115 && s !== 83) continue;
+    let k = i + 3;
+    while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+    const c = text.charCodeAt(k);
+    if (k > i + 3 && c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
 export const stepNumbering: RecordRule = {
   id: 'COT008',
   name: 'step-numbering',

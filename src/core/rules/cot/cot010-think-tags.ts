@@ -4,6 +4,18 @@ import { analyzeRecord } from '../../cot/analysis';
 const j = JSON.stringify;
 const TAG_RE = /<(\/?)think>/gi;
 
+/**
+ * text.includes('think>') || text.includes('THINK>'), searched through the rarer "k>" / "K>": a
+ * search whose first character is common ('t') costs as much as several other rules together.
+ */
+function mentionsThink(text: string): boolean {
+  for (const [tail, head] of TAILS) {
+    for (let i = text.indexOf(tail, 4); i >= 0; i = text.indexOf(tail, i + 2)) if (text.startsWith(head, i - 4)) return true;
+  }
+  return false;
+}
+const TAILS: [string, string][] = [['k>', 'thin'], ['K>', 'THIN']];
+
 /** COT010: an unclosed `<think>` or a stray `</think>` in a reasoning text. */
 export const thinkTags: RecordRule = {
   id: 'COT010',
@@ -24,7 +36,7 @@ export const thinkTags: RecordRule = {
     const out: FindingDraft[] = [];
     for (const r of analyzeRecord(ctx).reasonings) {
       const text = r.text;
-      if (text.indexOf('think>') < 0 && text.indexOf('THINK>') < 0) continue;
+      if (!mentionsThink(text)) continue;
       const open: number[] = [];
       TAG_RE.lastIndex = 0;
       for (let m = TAG_RE.exec(text); m; m = TAG_RE.exec(text)) {
