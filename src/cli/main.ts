@@ -1,9 +1,11 @@
 /** `instruct-studio <command>`: dispatch to one file per subcommand in commands/. `instruct-lint` = `lint`. */
 import { EXIT_USAGE, type CliIO, type Command } from './io';
 import { lintCommand } from './commands/lint';
+import { reportCommand } from './commands/report';
 
 const commands: Record<string, { run: Command; summary: string }> = {
   lint: { run: lintCommand, summary: 'check dataset files (JSONL / JSON arrays) and report problems' },
+  report: { run: reportCommand, summary: 'dataset insight report: diversity, balance, tics and bias signals, eval contamination (md, html, json)' },
 };
 
 const usage = () => `Usage: instruct-studio <command> [options]
