@@ -49,7 +49,7 @@ function hbar(rows: { name: string; count: number }[], xTitle: string, t: ChartT
   return {
     $schema: SCHEMA,
     config: config(t),
-    width: 360,
+    width: 280,
     height: { step: 18 },
     data: { values: rows },
     mark: { type: 'bar', color: colour, cornerRadiusEnd: 2, tooltip: true },
@@ -125,7 +125,7 @@ function histograms(r: DatasetReport, t: ChartTheme): Record<string, unknown> | 
   return {
     $schema: SCHEMA,
     config: config(t),
-    width: 420,
+    width: 360,
     height: 160,
     data: { values: rows },
     mark: { type: 'bar', tooltip: true },
@@ -151,7 +151,7 @@ export function reportCharts(r: DatasetReport, t: ChartTheme = LIGHT_THEME): Cha
   }
   const found = r.artifacts.filter((a) => a.count > 0);
   if (found.length) {
-    out.push({ id: 'artifacts', title: 'Refusals and model tics in responses', spec: { ...hbar(found.map((a) => ({ name: a.pattern, count: a.count, kind: a.kind })), 'records', t), mark: { type: 'bar', cornerRadiusEnd: 2, tooltip: true }, encoding: { y: { field: 'name', type: 'nominal', sort: '-x', title: null, axis: { labelLimit: 260 } }, x: { field: 'count', type: 'quantitative', title: 'records' }, color: { field: 'kind', type: 'nominal', title: null, scale: { domain: ['refusal', 'tic'], range: [t.palette[4], t.palette[1]] } } } } });
+    out.push({ id: 'artifacts', title: 'Refusals and model tics in responses', spec: { ...hbar(found.map((a) => ({ name: a.pattern, count: a.count, kind: a.kind })), 'records', t), mark: { type: 'bar', cornerRadiusEnd: 2, tooltip: true }, encoding: { y: { field: 'name', type: 'nominal', sort: '-x', title: null, axis: { labelLimit: 200 } }, x: { field: 'count', type: 'quantitative', title: 'records' }, color: { field: 'kind', type: 'nominal', title: null, scale: { domain: ['refusal', 'tic'], range: [t.palette[4], t.palette[1]] } } } } });
   }
   const demo = r.demographics.groups.flatMap((g) => g.members.filter((m) => m.count > 0).map((m) => ({ group: g.name, name: m.group, count: m.count })));
   if (demo.length) {
