@@ -41,7 +41,7 @@ export function configSchema(): Record<string, unknown> {
           categoryField: { type: 'string', description: 'Key or JSON pointer of the category field (default: category, task_name, _task_name, task, source, type).' },
           patterns: { type: 'array', description: 'Extra artefact patterns searched in responses.', items: { type: 'object', required: ['id', 'pattern'], additionalProperties: false, properties: { id: { type: 'string' }, pattern: { type: 'string', description: 'Regular expression (case-insensitive).' }, kind: { enum: ['refusal', 'tic'] } } } },
           terms: { type: 'object', description: 'Demographic word lists: group → member → words (replaces a built-in group of the same name).', additionalProperties: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } } },
-          verbSample: { type: 'integer', minimum: 0, description: 'Prompts parsed for root verbs (a seeded random sample; default 4000).' },
+          verbSample: { type: 'integer', minimum: 0, description: 'Prompts parsed for root verbs (a seeded random sample; default 2000).' },
         },
       },
       ignore: { type: 'array', items: { type: 'string' }, description: 'Globs the CLI and workspace validation skip.' },

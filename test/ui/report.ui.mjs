@@ -21,7 +21,9 @@ export default [
       await view.locator('figure[data-chart="categories"].rendered svg').first().waitFor({ timeout: 30_000 });
       const verbsText = await view.locator('figure[data-chart="verbs"] svg').innerHTML();
       if (!verbsText.includes('write')) throw new Error('the verb chart has no "write" label');
+      await ui.runCommand('View: Toggle Primary Side Bar Visibility');
       await ui.screenshot('report-top');
+      await ui.runCommand('View: Toggle Primary Side Bar Visibility');
       const details = view.locator('.artifacts details').filter({ has: view.locator('summary', { hasText: 'As an AI' }) });
       await details.locator('summary').click();
       await ui.screenshot('report');

@@ -12,7 +12,7 @@ import { createReport } from '../../core/report/report';
 import { loadLanguageDetector } from '../../core/report/language';
 import type { DatasetReport } from '../../core/report/types';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from '../io';
-import { findFiles } from '../files';
+import { findFiles, readText } from '../files';
 import { loadEvalRecords } from '../evalRecords';
 import { reportMarkdown } from '../formatters/reportMarkdown';
 import { reportHtml } from '../formatters/reportHtml';
@@ -32,14 +32,6 @@ Options:
 
 Exit codes: 0 report written, 1 evaluation items found in training data, 2 usage, configuration or I/O failure.
 `;
-
-const readText = async (p: string) => {
-  try {
-    return await fs.readFile(p, 'utf8');
-  } catch {
-    return undefined;
-  }
-};
 
 export async function reportCommand(argv: string[], io: CliIO): Promise<number> {
   let opts;

@@ -45,13 +45,14 @@ function config(t: ChartTheme): Record<string, unknown> {
   };
 }
 
+/** The common head of a spec: schema, themed config, size and inline data. */
+function base(t: ChartTheme, width: number, height: number | { step: number }, values: unknown[]): Record<string, unknown> {
+  return { $schema: SCHEMA, config: config(t), width, height, data: { values } };
+}
+
 function hbar(rows: { name: string; count: number }[], xTitle: string, t: ChartTheme, colour = t.palette[0]): Record<string, unknown> {
   return {
-    $schema: SCHEMA,
-    config: config(t),
-    width: 280,
-    height: { step: 18 },
-    data: { values: rows },
+    ...base(t, 280, { step: 18 }, rows),
     mark: { type: 'bar', color: colour, cornerRadiusEnd: 2, tooltip: true },
     encoding: {
       y: { field: 'name', type: 'nominal', sort: '-x', title: null, axis: { labelLimit: 220 } },
@@ -89,11 +90,7 @@ function sunburst(r: DatasetReport, t: ChartTheme): Record<string, unknown> {
     radius2: { field: 'r1' },
   };
   return {
-    $schema: SCHEMA,
-    config: config(t),
-    width: 420,
-    height: 420,
-    data: { values: rows },
+    ...base(t, 420, 420, rows),
     layer: [
       {
         mark: { type: 'arc', stroke: t.background, strokeWidth: 1, tooltip: true },
@@ -123,11 +120,7 @@ function histograms(r: DatasetReport, t: ChartTheme): Record<string, unknown> | 
   }
   if (!rows.length) return undefined;
   return {
-    $schema: SCHEMA,
-    config: config(t),
-    width: 360,
-    height: 160,
-    data: { values: rows },
+    ...base(t, 360, 160, rows),
     mark: { type: 'bar', tooltip: true },
     encoding: {
       x: { field: 'bin', type: 'ordinal', sort: { field: 'order' }, title: '≈ tokens (characters / 4)', axis: { labelAngle: 0 } },
@@ -147,7 +140,7 @@ export function reportCharts(r: DatasetReport, t: ChartTheme = LIGHT_THEME): Cha
   if (h) out.push({ id: 'lengths', title: 'Lengths per text role', spec: h });
   if (r.turns) {
     const rows = r.turns.counts.map((count, i) => ({ name: i < r.turns!.bounds.length ? `≤${r.turns!.bounds[i]}` : `>${r.turns!.bounds[r.turns!.bounds.length - 1]}`, order: i, count }));
-    out.push({ id: 'turns', title: 'Turns per conversation', spec: { $schema: SCHEMA, config: config(t), width: 360, height: 140, data: { values: rows }, mark: { type: 'bar', color: t.palette[3], tooltip: true }, encoding: { x: { field: 'name', type: 'ordinal', sort: { field: 'order' }, title: 'turns', axis: { labelAngle: 0 } }, y: { field: 'count', type: 'quantitative', title: 'conversations' } } } });
+    out.push({ id: 'turns', title: 'Turns per conversation', spec: { ...base(t, 360, 140, rows), mark: { type: 'bar', color: t.palette[3], tooltip: true }, encoding: { x: { field: 'name', type: 'ordinal', sort: { field: 'order' }, title: 'turns', axis: { labelAngle: 0 } }, y: { field: 'count', type: 'quantitative', title: 'conversations' } } } });
   }
   const found = r.artifacts.filter((a) => a.count > 0);
   if (found.length) {

@@ -37,7 +37,7 @@ export class DiversityAnalysis {
   private readonly slotPrompt = new Map<number, string>();
   private readonly buckets = new Map<number, number | number[]>();
 
-  constructor(private readonly verbSample = 4000, private readonly threshold = 0.8) {}
+  constructor(private readonly verbSample = 2000, private readonly threshold = 0.8) {}
 
   add(r: ReportInput): void {
     this.promptN.add(r.promptWords);

@@ -19,6 +19,9 @@ import { wordsOf } from './text';
 import type { DetectLanguage } from './language';
 import type { DatasetReport, ReportConfig, ReportInput } from './types';
 
+/** Distinct-n and demographic words read the first 4 000 characters of a record's prompt and of its response. */
+const WORDS_CHARS = 4000;
+
 export interface ReportOptions {
   path?: string;
   /** A format id, or undefined / 'auto' to detect it from the first 200 records. */
@@ -39,7 +42,7 @@ export interface ReportBuilder {
 
 export function createReport(options: ReportOptions = {}): ReportBuilder {
   const config = options.config ?? {};
-  const diversity = new DiversityAnalysis(config.verbSample ?? 4000);
+  const diversity = new DiversityAnalysis(config.verbSample ?? 2000);
   const balance = new BalanceAnalysis(options.detectLanguage, config.categoryField);
   const artifacts = new ArtifactAnalysis(compilePatterns(config));
   const demographics = new DemographicsAnalysis(config);
@@ -60,7 +63,7 @@ export function createReport(options: ReportOptions = {}): ReportBuilder {
     const prompt = promptText(fields);
     const response = responseText(fields);
     const instruction = fields.find((f) => f.role === 'prompt')?.text ?? prompt;
-    const input: ReportInput = { line: line + 1, value, fields, instruction, prompt, response, promptWords: wordsOf(prompt), responseWords: wordsOf(response) };
+    const input: ReportInput = { line: line + 1, value, fields, instruction, prompt, response, promptWords: wordsOf(prompt.slice(0, WORDS_CHARS)), responseWords: wordsOf(response.slice(0, WORDS_CHARS)) };
     const category = balance.categoryOf(value);
     diversity.add(input);
     balance.add(input, category);

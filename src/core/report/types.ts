@@ -111,6 +111,6 @@ export interface ReportConfig {
   patterns?: { id: string; pattern: string; kind?: 'refusal' | 'tic' }[];
   /** Extra or replacement demographic word lists: group -> member -> words. */
   terms?: Record<string, Record<string, string[]>>;
-  /** Prompts parsed for root verbs (default 4000). */
+  /** Prompts parsed for root verbs (default 2000). */
   verbSample?: number;
 }
