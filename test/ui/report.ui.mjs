@@ -32,4 +32,25 @@ export default [
       await ui.statusBarItem('Ln 3, Col', 20_000);
     },
   },
+  {
+    name: 'saving the file updates the report; a dark theme re-colours the charts',
+    timeout: 150_000,
+    run: async (ui) => {
+      // copy the first record's line down and save -> 11 records
+      await ui.page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
+      await ui.page.keyboard.press('Control+Home');
+      await ui.runCommand('Copy Line Down');
+      await ui.page.keyboard.press('Control+S');
+      const view = ui.webview();
+      await view.locator('.card[aria-label="records"] .value', { hasText: /^11$/ }).waitFor({ timeout: 60_000 });
+      ui.writeFile('.vscode/settings.json', JSON.stringify({ 'workbench.colorTheme': 'Default Dark Modern' }));
+      await ui.page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 30_000 });
+      await view.locator('body.vscode-dark').waitFor({ timeout: 30_000 });
+      await view.locator('figure[data-chart="verbs"].rendered svg path').first().waitFor({ timeout: 30_000 });
+      // the axis labels take the dark theme's foreground, not vega's default dark grey
+      const fill = await view.locator('figure[data-chart="categories"] svg text').first().getAttribute('fill');
+      if (!fill || /#000|black|rgb\(0, 0, 0\)/i.test(fill)) throw new Error(`chart text colour in the dark theme: ${fill}`);
+      await ui.screenshot('report-dark');
+    },
+  },
 ];
