@@ -53,4 +53,15 @@ export default [
       await ui.screenshot('report-dark');
     },
   },
+  {
+    name: 'after a window reload the report panel is restored and recomputed',
+    timeout: 150_000,
+    run: async (ui) => {
+      await ui.runCommand('Developer: Reload Window');
+      await ui.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      const view = ui.webview();
+      await view.locator('.card[aria-label="records"] .value', { hasText: /^11$/ }).waitFor({ timeout: 90_000 });
+      await view.locator('figure[data-chart="verbs"].rendered svg path').first().waitFor({ timeout: 30_000 });
+    },
+  },
 ];
