@@ -3,7 +3,7 @@
  * part-of-speech tagging is the slow part), distinct-1 / distinct-2 over prompts and responses, and clusters of
  * near-duplicate prompts (the MinHash/LSH index of rule DS022). Streaming: add() one record at a time.
  */
-import { BANDS, bandKey, minhashWords, signature, similarity, SignaturePool } from '../rules/dataset/util/minhash';
+import { BANDS, bandKey, signature, similarity, SignaturePool } from '../rules/dataset/util/minhash';
 import { DistinctCounter, hash32, mix } from './hll';
 import { rootVerb } from './verbs';
 import { bump, excerpt, firstSentence, prng, topOf } from './text';
@@ -45,13 +45,13 @@ export class DiversityAnalysis {
     if (!r.prompt.trim()) return;
     this.prompts++;
     // reservoir sampling (Algorithm R): every prompt has the same chance to be parsed, memory is the sample
-    const text = firstSentence(r.instruction, 30);
-    if (this.sample.length < this.verbSample) this.sample.push({ line: r.line, text });
+    if (this.sample.length < this.verbSample) this.sample.push({ line: r.line, text: firstSentence(r.instruction, 30) });
     else {
       const j = Math.floor(this.random() * this.prompts);
-      if (j < this.verbSample) this.sample[j] = { line: r.line, text };
+      if (j < this.verbSample) this.sample[j] = { line: r.line, text: firstSentence(r.instruction, 30) };
     }
-    const words = minhashWords(r.prompt);
+    // the prompt's words (already split for distinct-n) are the MinHash shingles' words
+    const words = r.promptWords;
     if (words.length < MIN_WORDS) return;
     const slot = this.pool.push(signature(words));
     this.slotLine.push(r.line);
