@@ -17,6 +17,7 @@ export interface ReportViewState {
   uri: string;
   file?: string;
   report?: DatasetReport;
+  seconds?: number;
 }
 
 export function isReportFromView(m: unknown): m is ReportFromView {

@@ -98,14 +98,14 @@ window.addEventListener('message', (e: MessageEvent<ReportToView>) => {
   } else if (m.type === 'error') {
     root.innerHTML = `<p class="error">${esc(m.message)}</p>`;
   } else if (m.type === 'report') {
-    current = { uri: m.uri, file: m.file, report: m.report };
+    current = { uri: m.uri, file: m.file, report: m.report, seconds: m.seconds };
     vscode.setState(current);
     render(m.file, m.report, m.seconds);
   }
 });
 
 // re-render the charts in the new colours when the theme changes (VS Code swaps the body's classes)
-new MutationObserver(() => current?.report && render(current.file ?? '', current.report)).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+new MutationObserver(() => current?.report && render(current.file ?? '', current.report, current.seconds)).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
-if (current?.report) render(current.file ?? '', current.report);
+if (current?.report) render(current.file ?? '', current.report, current.seconds);
 vscode.postMessage({ type: 'ready' });
