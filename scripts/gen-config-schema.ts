@@ -33,6 +33,17 @@ export function configSchema(): Record<string, unknown> {
         items: { type: 'object', required: ['files'], additionalProperties: false, properties: { files: { type: 'array', items: { type: 'string' }, description: 'Globs relative to this file.' }, format, schema: { type: 'string' }, rules } },
       },
       evalFiles: { type: 'array', items: { type: 'string' }, description: 'Globs of evaluation files (train/eval overlap).' },
+      report: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'Dataset report (instruct-studio report, "Show Dataset Report").',
+        properties: {
+          categoryField: { type: 'string', description: 'Key or JSON pointer of the category field (default: category, task_name, _task_name, task, source, type).' },
+          patterns: { type: 'array', description: 'Extra artefact patterns searched in responses.', items: { type: 'object', required: ['id', 'pattern'], additionalProperties: false, properties: { id: { type: 'string' }, pattern: { type: 'string', description: 'Regular expression (case-insensitive).' }, kind: { enum: ['refusal', 'tic'] } } } },
+          terms: { type: 'object', description: 'Demographic word lists: group → member → words (replaces a built-in group of the same name).', additionalProperties: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } } },
+          verbSample: { type: 'integer', minimum: 0, description: 'Prompts parsed for root verbs (a seeded random sample; default 2000).' },
+        },
+      },
       ignore: { type: 'array', items: { type: 'string' }, description: 'Globs the CLI and workspace validation skip.' },
       suppressions: {
         type: 'array',

@@ -52,3 +52,12 @@ export async function findFiles(args: string[], cwd: string, ignore: string[] = 
   }
   return { files: [...out], missing };
 }
+
+/** A file's text, or undefined when it cannot be read (config discovery probes files that may not exist). */
+export async function readText(p: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(p, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

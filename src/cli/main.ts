@@ -3,11 +3,13 @@ import { EXIT_USAGE, type CliIO, type Command } from './io';
 import { lintCommand } from './commands/lint';
 import { renderCommand } from './commands/render';
 import { evalCommand } from './commands/eval';
+import { reportCommand } from './commands/report';
 
 const commands: Record<string, { run: Command; summary: string }> = {
   lint: { run: lintCommand, summary: 'check dataset files (JSONL / JSON arrays) and report problems' },
   render: { run: renderCommand, summary: 'print one record exactly as a chat template renders it (text, or JSON with token counts)' },
   eval: { run: evalCommand, summary: 'ask a model every record\'s question and score its answers (results JSONL + summary)' },
+  report: { run: reportCommand, summary: 'dataset insight report: diversity, balance, tics and bias signals, eval contamination (md, html, json)' },
 };
 
 const usage = () => `Usage: instruct-studio <command> [options]

@@ -6,6 +6,8 @@
  * within the line (what VS Code and JavaScript strings use). The CLI converts to 1-based.
  */
 
+import type { ReportConfig } from './report/types';
+
 export type Severity = 'error' | 'warning' | 'info';
 export type RuleLevel = Severity | 'off';
 
@@ -282,6 +284,8 @@ export interface LintConfig {
   suppressions?: Suppression[];
   /** CoT field mapping for records the format does not describe: JSON pointers. */
   cot?: { question?: string; rationale?: string; answer?: string };
+  /** Settings of the dataset report (`instruct-studio report`, "Show Dataset Report"). */
+  report?: ReportConfig;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import { registerShowVersion } from './commands/showVersion';
 import { registerDatasetEditor } from './editor/registerDatasetEditor';
 import { registerConvertFormat } from './commands/convertFormat';
 import { registerShowStatistics } from './commands/showStatistics';
+import { registerShowReport } from './commands/showReport';
 
 /** What activate() returns: used by the extension-host tests. */
 export interface InstructStudioApi {
@@ -33,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): InstructStudioApi {
     registerShowVersion(context),
     registerConvertFormat(diagnostics),
     registerShowStatistics(context.extensionUri),
+    registerShowReport(context.extensionUri),
   );
   registerDatasetEditor(context);
   return { diagnostics };

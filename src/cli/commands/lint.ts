@@ -10,7 +10,7 @@ import { readLines } from '../../core/jsonl/readLines';
 import { resolveConfigForFile, ConfigError, type ResolvedConfig } from '../../core/config/resolve';
 import type { LintResult } from '../../core/types';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from '../io';
-import { findFiles } from '../files';
+import { findFiles, readText } from '../files';
 import { applyFixes } from '../fix';
 import { loadEvalRecords } from '../evalRecords';
 import { formatJson, summarize, type FileReport } from '../formatters/json';
@@ -33,14 +33,6 @@ Options:
 
 Exit codes: 0 no errors, 1 errors found, 2 usage, configuration or I/O failure.
 `;
-
-const readText = async (p: string) => {
-  try {
-    return await fs.readFile(p, 'utf8');
-  } catch {
-    return undefined;
-  }
-};
 
 /** Streams a JSONL file through the linter: memory does not grow with the file. */
 type Resolved = ResolvedConfig & { evalRecords?: Awaited<ReturnType<typeof loadEvalRecords>> };

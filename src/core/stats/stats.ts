@@ -25,16 +25,24 @@ export interface DatasetStats {
   duplicates: number;
 }
 
-const LENGTH_BOUNDS = [8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096];
-const TURN_BOUNDS = [1, 2, 3, 4, 6, 8, 12, 16, 32];
-const CATEGORY_KEYS = ['category', 'task_name', '_task_name', 'task', 'source', 'type', 'lang'];
+export const LENGTH_BOUNDS = [8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096];
+export const TURN_BOUNDS = [1, 2, 3, 4, 6, 8, 12, 16, 32];
+export const CATEGORY_KEYS = ['category', 'task_name', '_task_name', 'task', 'source', 'type', 'lang'];
 
 export const approxTokens = (s: string) => Math.ceil(s.length / 4);
 
-function bin(bounds: number[], v: number): number {
+export function bin(bounds: number[], v: number): number {
   let i = 0;
   while (i < bounds.length && v > bounds[i]) i++;
   return i;
+}
+
+/** Histogram of lengths over LENGTH_BOUNDS, with median and maximum. */
+export function lengthHistogram(values: number[]): Histogram & { median: number; max: number } {
+  const counts = new Array<number>(LENGTH_BOUNDS.length + 1).fill(0);
+  for (const v of values) counts[bin(LENGTH_BOUNDS, v)]++;
+  const sorted = [...values].sort((a, b) => a - b);
+  return { bounds: LENGTH_BOUNDS, counts, median: sorted[Math.floor(sorted.length / 2)] ?? 0, max: sorted[sorted.length - 1] ?? 0 };
 }
 
 export class StatsAccumulator {
@@ -83,12 +91,7 @@ export class StatsAccumulator {
 
   result(): DatasetStats {
     const lengths: DatasetStats['lengths'] = {};
-    for (const [role, values] of Object.entries(this.lengths)) {
-      const counts = new Array<number>(LENGTH_BOUNDS.length + 1).fill(0);
-      for (const v of values) counts[bin(LENGTH_BOUNDS, v)]++;
-      const sorted = [...values].sort((a, b) => a - b);
-      lengths[role] = { bounds: LENGTH_BOUNDS, counts, median: sorted[Math.floor(sorted.length / 2)] ?? 0, max: sorted[sorted.length - 1] ?? 0 };
-    }
+    for (const [role, values] of Object.entries(this.lengths)) lengths[role] = lengthHistogram(values);
     const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]);
     return {
       records: this.records,
