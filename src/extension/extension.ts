@@ -12,10 +12,18 @@ import { registerShowVersion } from './commands/showVersion';
 import { registerDatasetEditor } from './editor/registerDatasetEditor';
 import { registerConvertFormat } from './commands/convertFormat';
 import { registerShowStatistics } from './commands/showStatistics';
+import { ModelService } from './model/modelService';
+import { PreviewController } from './preview/registerPreview';
+import { registerOpenPreview } from './commands/openPreview';
+import { registerSetApiKey } from './commands/setApiKey';
+import { registerSelectModel } from './commands/selectModel';
+import { registerQuickTestPrompt } from './commands/quickTestPrompt';
+import { registerTestCurrentRecord } from './commands/testCurrentRecord';
 
 /** What activate() returns: used by the extension-host tests. */
 export interface InstructStudioApi {
   diagnostics: DiagnosticsService;
+  preview: PreviewController;
 }
 
 export function activate(context: vscode.ExtensionContext): InstructStudioApi {
@@ -35,7 +43,17 @@ export function activate(context: vscode.ExtensionContext): InstructStudioApi {
     registerShowStatistics(context.extensionUri),
   );
   registerDatasetEditor(context);
-  return { diagnostics };
+  const models = new ModelService(context.secrets);
+  const preview = new PreviewController({ extensionUri: context.extensionUri, models, diagnostics });
+  context.subscriptions.push(
+    preview,
+    registerOpenPreview(preview),
+    registerSetApiKey(models),
+    registerSelectModel(models),
+    registerQuickTestPrompt(preview),
+    registerTestCurrentRecord(preview),
+  );
+  return { diagnostics, preview };
 }
 
 export function deactivate(): void {}
