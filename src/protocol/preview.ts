@@ -22,6 +22,8 @@ export interface PreviewSettingsView {
   trainOnInputs: boolean;
   trainedRoles: string[];
   maxContextTokens: number;
+  /** The configured model, e.g. "llama3 · http://127.0.0.1:11434" (never the key). */
+  model: string;
 }
 
 export interface RecordSource {

@@ -114,6 +114,14 @@ function showSettings(s: PreviewSettingsView): void {
   tokenizerSelect.replaceChildren(...s.tokenizers.map((t) => option(t.id, t.label, t.id === s.tokenizer)));
   tokenizerSelect.value = s.tokenizer;
   trainInputs.checked = s.trainOnInputs;
+  if (!running) modelLabel.textContent = s.model;
+  if (!running && !streamed) placeholder();
+}
+
+/** The model column before any answer. */
+function placeholder(text = runnable ? 'Run the prompt against the model (Ctrl+Enter) to compare its answer with the dataset\'s.' : 'No answer yet.'): void {
+  modelAnswer.classList.add('none');
+  modelAnswer.textContent = text;
 }
 
 function showSource(source: RecordSource | undefined): void {
@@ -277,6 +285,7 @@ function handle(m: PreviewToView): void {
       showPrompt(m.render);
       runnable = m.runnable;
       runButton.disabled = running || !runnable;
+      if (!running && !streamed) placeholder();
       if (!running && m.expected !== expected && !streamed) showExpected(m.expected);
       return;
     case 'empty':
@@ -293,6 +302,7 @@ function handle(m: PreviewToView): void {
       errorBox.hidden = true;
       finalBox.hidden = true;
       modelAnswer.textContent = '';
+      modelAnswer.classList.remove('none');
       modelAnswer.classList.add('streaming');
       modelLabel.textContent = m.model;
       runStatus.textContent = 'Waiting for the first token…';
@@ -321,6 +331,7 @@ function handle(m: PreviewToView): void {
       currentRun = m.runId;
       modelAnswer.classList.remove('streaming');
       runStatus.textContent = 'Failed';
+      if (!streamed) placeholder('No answer.');
       showError(m.message, m.actions);
       setRunning(false);
       return;

@@ -68,6 +68,7 @@ export class PreviewPanel implements vscode.Disposable {
         if (e.contentChanges.length && e.document.uri.toString() === this.state.uri) this.scheduleRender();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('instructStudio.model')) this.sendSettings();
         if (e.affectsConfiguration('instructStudio.preview') || e.affectsConfiguration('instructStudio.format')) {
           this.sendSettings();
           this.scheduleRender();
@@ -203,6 +204,7 @@ export class PreviewPanel implements vscode.Disposable {
       trainOnInputs: this.trainOnInputs(),
       trainedRoles: this.trainedRoles(),
       maxContextTokens: c.get<number>('maxContextTokens', 4096),
+      model: this.services.models.describe(),
     };
   }
 

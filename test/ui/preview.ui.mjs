@@ -1,0 +1,104 @@
+// The prompt preview in the real workbench: open a GSM8K dataset, open the preview beside it, see the trained
+// answer shaded and the token counts, run the record against a loopback OpenAI-compatible model and see the
+// streamed answer, the word diff and the final-answer match; a 401 shows a message with "Set API Key".
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startLoopbackModel } from '../support/loopbackModel.mjs';
+import { DEFAULT_WORKSPACE } from './lib.mjs';
+
+/** The dataset's final answer of each question, so the loopback model can answer right (in its own words). */
+const answers = new Map(readFileSync(join(DEFAULT_WORKSPACE, 'gsm8k.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => {
+  const r = JSON.parse(l);
+  return [r.question, r.answer.split('####').pop().trim()];
+}));
+
+let server;
+
+async function setup(ui) {
+  server ??= await startLoopbackModel({ models: ['loopback-7b'] });
+  ui.writeFile('.vscode/settings.json', JSON.stringify({
+    'instructStudio.model.provider': 'openai-compatible',
+    'instructStudio.model.baseUrl': server.openaiBaseUrl,
+    'instructStudio.model.model': 'loopback-7b',
+    'instructStudio.model.timeoutMs': 5000,
+  }, null, 2));
+}
+
+export default [
+  {
+    name: 'the preview shows the rendered record with the trained answer shaded and token counts',
+    run: async (ui) => {
+      await setup(ui);
+      await ui.openFile('gsm8k.jsonl');
+      try {
+        await ui.runCommand('Instruct Studio: Open Prompt Preview');
+      } catch {
+        // the palette can open before the workbench has read the extension's commands: once more
+        await ui.reset();
+        await ui.runCommand('Instruct Studio: Open Prompt Preview');
+      }
+      const view = ui.webview();
+      const trained = view.locator('.prompt .seg.trained').first();
+      await trained.waitFor({ timeout: 30_000 });
+      const text = await view.locator('.prompt .seg.trained').allInnerTexts();
+      if (!text.join('').includes('#### 10')) throw new Error(`trained text: ${JSON.stringify(text)}`);
+      const special = await view.locator('.prompt .seg.special').first().innerText();
+      if (special !== '<|im_start|>') throw new Error(`first special token: ${special}`);
+      const counts = await view.locator('.counts').innerText();
+      for (const want of ['tokens', 'trained', 'masked', 'user', 'assistant']) if (!counts.includes(want)) throw new Error(`counts: ${counts}`);
+      const source = await view.locator('.source').innerText();
+      if (!/gsm8k\.jsonl:1/.test(source)) throw new Error(`source: ${source}`);
+      // token boundaries on hover
+      await view.locator('.prompt .tok').nth(12).hover();
+      const info = await view.locator('.token-info').innerText();
+      if (!/Token 13 of \d+: .* · id \d+/.test(info)) throw new Error(`token info: ${info}`);
+      await ui.screenshot('preview');
+    },
+  },
+  {
+    name: 'the template picker re-renders with Llama 3 special tokens',
+    run: async (ui) => {
+      const view = ui.webview();
+      // keyboard only: open the picker, move to the second template (Llama 3), choose it
+      await view.locator('vscode-single-select.template').focus();
+      await ui.page.keyboard.press('Space');
+      await ui.page.keyboard.press('ArrowDown');
+      await ui.page.keyboard.press('Enter');
+      await view.locator('.prompt .seg.special', { hasText: '<|begin_of_text|>' }).first().waitFor({ timeout: 10_000 });
+      await ui.screenshot('preview-llama3');
+    },
+  },
+  {
+    name: 'Run against model streams the answer beside the dataset answer with the final-answer match',
+    run: async (ui) => {
+      server.setReply((r) => {
+        const q = r.messages[r.messages.length - 1].content;
+        const a = answers.get(q) ?? '0';
+        return { text: `Tom has 3 boxes of 4 apples, which is 12 apples.\nHe eats 2, so 12 - 2 = ${a} apples are left.\n#### ${a}`, dripMs: 20 };
+      });
+      const view = ui.webview();
+      await view.locator('vscode-button.run').click();
+      await view.locator('.model-answer.streaming').waitFor({ timeout: 10_000 });
+      await view.locator('.final.match').waitFor({ timeout: 20_000 });
+      const verdict = await view.locator('.final').innerText();
+      if (!/Final answer: match/.test(verdict) || !/10/.test(verdict)) throw new Error(`verdict: ${verdict}`);
+      const model = await view.locator('.model-answer').innerText();
+      if (!model.includes('#### 10')) throw new Error(`model answer: ${model}`);
+      if (!(await view.locator('.model-answer ins').count())) throw new Error('no word diff in the model answer');
+      await ui.screenshot('preview-run');
+    },
+  },
+  {
+    name: 'a refused key is a message with Set API Key, never a hang',
+    run: async (ui) => {
+      server.setReply(() => ({ status: 401, message: 'Incorrect API key provided' }));
+      const view = ui.webview();
+      await view.locator('vscode-button.run').click();
+      await view.locator('.run-error').waitFor({ timeout: 15_000 });
+      const msg = await view.locator('.run-error').innerText();
+      if (!/HTTP 401/.test(msg) || !/Set API Key/.test(msg)) throw new Error(`error box: ${msg}`);
+      await ui.screenshot('preview-error');
+      await server.close();
+    },
+  },
+];
