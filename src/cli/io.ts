@@ -8,6 +8,8 @@ export interface CliIO {
   /** stderr is a terminal (progress for big files). */
   stderrTTY?: boolean;
   env: Record<string, string | undefined>;
+  /** Aborted on Ctrl-C (long-running commands stop cleanly). */
+  signal?: AbortSignal;
 }
 
 export type Command = (argv: string[], io: CliIO) => Promise<number>;
@@ -15,3 +17,5 @@ export type Command = (argv: string[], io: CliIO) => Promise<number>;
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
+/** Stopped by Ctrl-C (128 + SIGINT). */
+export const EXIT_INTERRUPTED = 130;

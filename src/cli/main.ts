@@ -1,9 +1,13 @@
 /** `instruct-studio <command>`: dispatch to one file per subcommand in commands/. `instruct-lint` = `lint`. */
 import { EXIT_USAGE, type CliIO, type Command } from './io';
 import { lintCommand } from './commands/lint';
+import { renderCommand } from './commands/render';
+import { evalCommand } from './commands/eval';
 
 const commands: Record<string, { run: Command; summary: string }> = {
   lint: { run: lintCommand, summary: 'check dataset files (JSONL / JSON arrays) and report problems' },
+  render: { run: renderCommand, summary: 'print one record exactly as a chat template renders it (text, or JSON with token counts)' },
+  eval: { run: evalCommand, summary: 'ask a model every record\'s question and score its answers (results JSONL + summary)' },
 };
 
 const usage = () => `Usage: instruct-studio <command> [options]

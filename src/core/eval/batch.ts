@@ -102,13 +102,16 @@ export async function runBatchEvaluation(records: Iterable<EvalRecord> | AsyncIt
       if (answer.usage && (answer.usage.promptTokens !== undefined || answer.usage.completionTokens !== undefined)) tokens = { prompt: answer.usage.promptTokens, completion: answer.usage.completionTokens };
       else if (options.countTokens) tokens = { prompt: options.countTokens(p.messages.map((m) => m.content).join('\n')), completion: options.countTokens(answer.text), estimated: true };
       return {
-        ...base,
+        record: rec.line,
+        prompt: p.messages,
+        datasetAnswer: p.expected,
         modelAnswer: answer.text,
         finalAnswers: { dataset: datasetFinal, model: modelFinal },
         match: finalMatchOf(datasetFinal, modelFinal, true),
         exactMatch: exactMatchOf(p.expected, answer.text),
         latencyMs: answer.latencyMs,
         tokens,
+        retries: base.retries,
         finishReason: answer.finishReason,
       };
     } catch (e) {

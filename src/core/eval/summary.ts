@@ -48,6 +48,7 @@ export class SummaryBuilder {
       finalAnswerCompared: this.compared,
       exactMatch: this.exactCompared ? this.exact / this.exactCompared : null,
       exactMatches: this.exact,
+      exactMatchCompared: this.exactCompared,
       meanLatencyMs: mean,
       p50LatencyMs: pct(50),
       p95LatencyMs: pct(95),

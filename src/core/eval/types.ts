@@ -98,6 +98,7 @@ export interface EvalSummary {
   /** Exact matches / answered records with a dataset answer; null when there are none. */
   exactMatch: number | null;
   exactMatches: number;
+  exactMatchCompared: number;
   meanLatencyMs: number | null;
   p50LatencyMs: number | null;
   p95LatencyMs: number | null;

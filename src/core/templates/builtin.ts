@@ -24,6 +24,8 @@ interface Style {
   foldSystem?: (system: string, user: string) => string;
   /** Default system prompt when the conversation has none. */
   defaultSystem?: string;
+  /** The published template trims each message's content (`message['content'] | trim`). */
+  trimContent?: boolean;
 }
 
 function renderWith(style: Style, c: Conversation, options: RenderOptions = {}): Segment[] {
@@ -48,7 +50,7 @@ function renderWith(style: Style, c: Conversation, options: RenderOptions = {}):
   turns.forEach((t, k) => {
     const trained = trainAll || (t.role === 'assistant' && t.trained);
     out.push(...pieces(style.open(t.role, k, k === 0), t.role, trainAll, style.specials, t.turn));
-    out.push(...pieces(t.content, t.role, trained, style.specials, t.turn));
+    out.push(...pieces(style.trimContent ? t.content.trim() : t.content, t.role, trained, style.specials, t.turn));
     out.push(...pieces(style.close(t.role, k), t.role, trained, style.specials, t.turn));
   });
   if (options.addGenerationPrompt) out.push(...pieces(style.generation, 'assistant', false, style.specials));
@@ -70,6 +72,7 @@ export const llama3 = template('llama3', 'Llama 3 / 3.1 Instruct', {
   open: (role) => `<|start_header_id|>${role}<|end_header_id|>\n\n`,
   close: () => '<|eot_id|>',
   generation: '<|start_header_id|>assistant<|end_header_id|>\n\n',
+  trimContent: true,
 });
 
 export const mistral = template('mistral', 'Mistral Instruct (v0.1–v0.3)', {
@@ -88,6 +91,7 @@ export const gemma = template('gemma', 'Gemma / Gemma 2 Instruct', {
   close: () => '<end_of_turn>\n',
   generation: '<start_of_turn>model\n',
   foldSystem: (system, user) => `${system}\n\n${user}`,
+  trimContent: true,
 });
 
 export const vicuna = template('vicuna', 'Vicuna v1.1', {

@@ -5,6 +5,7 @@
  */
 import { Tiktoken } from 'js-tiktoken/lite';
 import type { Segment } from '../templates/segments';
+import type { TokenCounter } from './counter';
 
 export type TokenizerId = 'cl100k_base' | 'o200k_base';
 export const TOKENIZERS: { id: TokenizerId; label: string }[] = [
@@ -56,17 +57,40 @@ function boundariesOf(tok: Tiktoken, ids: number[], text: string): number[] {
   return out;
 }
 
-export function countTokens(text: string, id: TokenizerId = 'cl100k_base'): number {
-  return getTokenizer(id).encode(text, 'all').length;
+const counters = new Map<TokenizerId, TokenCounter>();
+
+/** cl100k / o200k as a TokenCounter. */
+export function tiktokenCounter(id: TokenizerId = 'cl100k_base'): TokenCounter {
+  let c = counters.get(id);
+  if (!c) {
+    const tok = getTokenizer(id);
+    c = {
+      id,
+      label: TOKENIZERS.find((t) => t.id === id)!.label,
+      ownsSpecials: false,
+      encode: (text) => tok.encode(text, 'all'),
+      boundaries: (text, ids) => boundariesOf(tok, ids, text),
+    };
+    counters.set(id, c);
+  }
+  return c;
 }
 
-export function tokenizeSegments(segments: Segment[], id: TokenizerId = 'cl100k_base', withBoundaries = false): TokenReport {
-  const tok = getTokenizer(id);
+const counterOf = (t: TokenizerId | TokenCounter): TokenCounter => (typeof t === 'string' ? tiktokenCounter(t) : t);
+
+export function countTokens(text: string, tokenizer: TokenizerId | TokenCounter = 'cl100k_base'): number {
+  return counterOf(tokenizer).encode(text).length;
+}
+
+export function tokenizeSegments(segments: Segment[], tokenizer: TokenizerId | TokenCounter = 'cl100k_base', withBoundaries = false): TokenReport {
+  const tok = counterOf(tokenizer);
   const report: TokenReport = { segments: [], total: 0, trained: 0, masked: 0, byRole: {} };
   for (const s of segments) {
-    // a special token of the chat template is one token of the model's vocabulary, whatever this BPE makes of it
-    const ids = s.special ? [0] : tok.encode(s.text, 'all');
-    const seg: TokenizedSegment = { ...s, tokens: ids.length, boundaries: withBoundaries ? (s.special ? [0] : boundariesOf(tok, ids, s.text)) : [] };
+    // a special token of the chat template is one token of the model's vocabulary; a stand-in BPE that
+    // does not know it (cl100k for a Llama template) would split it, so it counts as one
+    const stand = s.special && !tok.ownsSpecials;
+    const ids = stand ? [0] : tok.encode(s.text);
+    const seg: TokenizedSegment = { ...s, tokens: ids.length, boundaries: withBoundaries ? (stand ? [0] : tok.boundaries(s.text, ids)) : [] };
     report.segments.push(seg);
     report.total += ids.length;
     if (s.trained) report.trained += ids.length;

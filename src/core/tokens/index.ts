@@ -1,1 +1,3 @@
 export * from './count';
+export * from './counter';
+export * from './hfTokenizer';
