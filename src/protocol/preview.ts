@@ -13,6 +13,8 @@ export interface Choice {
 
 /** Picker value that asks the host to pick a Hugging Face tokenizer_config.json. */
 export const PICK_HF_TEMPLATE = 'hf:pick';
+/** Picker value that asks the host to pick a Hugging Face tokenizer.json. */
+export const PICK_HF_TOKENIZER = 'hf:pick-tokenizer';
 
 export interface PreviewSettingsView {
   template: string;
@@ -84,6 +86,8 @@ export interface PreviewState {
   /** Path of the tokenizer_config.json of a Hugging Face template. */
   hfConfig?: string;
   tokenizer?: string;
+  /** Path of the Hugging Face tokenizer.json when `tokenizer` is 'hf'. */
+  tokenizerFile?: string;
   trainOnInputs?: boolean;
   /** The followed document and line. */
   uri?: string;

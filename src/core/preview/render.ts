@@ -6,11 +6,13 @@
 import type { Conversation, Role } from '../types';
 import type { ChatTemplate } from '../templates/builtin';
 import type { Segment } from '../templates/segments';
-import { getTokenizer, tokenizeSegments, contextWarning, type TokenizerId } from '../tokens/count';
+import { getTokenizer, tokenizeSegments, contextWarning, TOKENIZERS, type TokenizerId } from '../tokens/count';
+import type { TokenCounter } from '../tokens/counter';
 
 export interface PreviewToken {
   /** Offset in the segment's text where the token starts (UTF-16). */
   start: number;
+  /** The ids of this piece (several when one character takes several byte tokens; empty when the tokenizer cannot say). */
   ids: number[];
 }
 
@@ -32,7 +34,8 @@ export interface PreviewRender {
 }
 
 export interface PreviewOptions {
-  tokenizer: TokenizerId;
+  /** cl100k_base / o200k_base, or any TokenCounter (a Hugging Face tokenizer.json). */
+  tokenizer: TokenizerId | TokenCounter;
   trainOnInputs: boolean;
   /** Roles whose text is trained besides the assistant's replies ('assistant' absent: replies are masked too). */
   trainedRoles: Role[];
@@ -72,15 +75,31 @@ function piecesOf(ids: number[], text: string, decode: (ids: number[]) => string
   return out;
 }
 
+/** Pieces from a counter's boundaries: ids one to one when there are as many boundaries as ids, else unknown per piece. */
+function piecesFromBoundaries(counter: TokenCounter, text: string): PreviewToken[] {
+  const ids = counter.encode(text);
+  const starts = counter.boundaries(text, ids);
+  if (!starts.length) return [{ start: 0, ids }];
+  const exact = starts.length === ids.length;
+  return starts.map((start, i) => ({ start: Math.min(start, text.length), ids: exact ? [ids[i]] : [] }));
+}
+
 export function renderForPreview(conversation: Conversation, template: ChatTemplate, options: PreviewOptions): PreviewRender {
   let segments = template.render(conversation, { trainOnInputs: options.trainOnInputs, addGenerationPrompt: false });
   if (!options.trainOnInputs) segments = applyTrainedRoles(segments, options.trainedRoles);
   const report = tokenizeSegments(segments, options.tokenizer);
   const piecesOmitted = report.total > MAX_TOKEN_SPANS;
-  const tok = getTokenizer(options.tokenizer);
+  const tiktoken = typeof options.tokenizer === 'string' ? options.tokenizer : TOKENIZERS.find((t) => t.id === (options.tokenizer as TokenCounter).id)?.id;
+  const counter = typeof options.tokenizer === 'string' ? undefined : options.tokenizer;
+  const ownsSpecials = counter?.ownsSpecials === true;
   const out: PreviewSegment[] = report.segments.map((s) => {
     const seg: PreviewSegment = { text: s.text, role: s.role, trained: s.trained, special: s.special, turn: s.turn, tokens: s.tokens };
-    if (!piecesOmitted) seg.pieces = s.special ? [{ start: 0, ids: [] }] : piecesOf(tok.encode(s.text, 'all'), s.text, (ids) => tok.decode(ids));
+    if (piecesOmitted) return seg;
+    if (s.special && !ownsSpecials) seg.pieces = [{ start: 0, ids: [] }];
+    else if (tiktoken) {
+      const tok = getTokenizer(tiktoken);
+      seg.pieces = piecesOf(tok.encode(s.text, 'all'), s.text, (ids) => tok.decode(ids));
+    } else seg.pieces = piecesFromBoundaries(counter!, s.text);
     return seg;
   });
   return {

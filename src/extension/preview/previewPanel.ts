@@ -7,20 +7,20 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { builtinTemplates, getTemplate, templateFromTokenizerConfig, TemplateError, type ChatTemplate, type TokenizerConfig } from '../../core/templates';
-import { TOKENIZERS, type TokenizerId } from '../../core/tokens';
+import { TOKENIZERS, hfTokenCounter, TokenizerFileError, type TokenCounter, type TokenizerId } from '../../core/tokens';
 import { promptMessages, ModelError, type ChatMessage } from '../../core/model';
 import { renderForPreview } from '../../core/preview/render';
 import { checkAnswer } from '../../core/preview/answers';
 import { jsonArrayRecordAt, jsonlRecordAt, type RecordAt } from '../../core/preview/recordAt';
 import type { Role } from '../../core/types';
-import { isPreviewRequest, PICK_HF_TEMPLATE, type PreviewSettingsView, type PreviewState, type PreviewToView, type RecordSource } from '../../protocol/preview';
+import { isPreviewRequest, PICK_HF_TEMPLATE, PICK_HF_TOKENIZER, type PreviewSettingsView, type PreviewState, type PreviewToView, type RecordSource } from '../../protocol/preview';
 import { webviewHtml } from '../webviewHtml';
 import { actionsFor, runAction, type ModelService } from '../model/modelService';
 import type { DiagnosticsService } from '../diagnostics';
 
 export const PREVIEW_VIEW_TYPE = 'instructStudio.preview';
 const ROLES: readonly Role[] = ['system', 'user', 'assistant', 'tool'];
-const UNTRUSTED = 'Custom chat templates run code from a file (Jinja), so they are refused in an untrusted workspace: trust this folder ("Workspaces: Manage Workspace Trust") or use a built-in template.';
+const UNTRUSTED = 'Custom chat templates and tokenizer files run code or load data from files the workspace supplies, so they are refused in an untrusted workspace: trust this folder ("Workspaces: Manage Workspace Trust") or use a built-in template and tokenizer.';
 
 export interface PreviewServices {
   extensionUri: vscode.Uri;
@@ -41,6 +41,7 @@ export class PreviewPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private state: PreviewState;
   private hf: ChatTemplate | undefined;
+  private hfTokenizer: TokenCounter | undefined;
   private record: RecordAt | undefined;
   private run: Run | undefined;
   private runIds = 0;
@@ -74,9 +75,14 @@ export class PreviewPanel implements vscode.Disposable {
           this.scheduleRender();
         }
       }),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.loadHf().then(() => this.scheduleRender())),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.loadFiles().then(() => { this.sendSettings(); this.scheduleRender(); })),
     );
-    void this.loadHf().then(() => this.scheduleRender());
+    void this.loadFiles().then(() => { this.sendSettings(); this.scheduleRender(); });
+  }
+
+  private async loadFiles(): Promise<void> {
+    await this.loadHf();
+    await this.loadHfTokenizer();
   }
 
   /** The record the panel follows. */
@@ -108,10 +114,7 @@ export class PreviewPanel implements vscode.Disposable {
         await this.setTemplate(m.id);
         return;
       case 'setTokenizer':
-        if (TOKENIZERS.some((t) => t.id === m.id)) {
-          this.state = { ...this.state, tokenizer: m.id };
-          this.afterChoice();
-        }
+        await this.setTokenizer(m.id);
         return;
       case 'setTrainOnInputs':
         this.state = { ...this.state, trainOnInputs: m.value };
@@ -141,20 +144,9 @@ export class PreviewPanel implements vscode.Disposable {
 
   private async setTemplate(id: string): Promise<void> {
     if (id === PICK_HF_TEMPLATE) {
-      if (!vscode.workspace.isTrusted) {
-        this.post({ type: 'templateError', message: UNTRUSTED });
-        this.sendSettings();
-        return;
-      }
-      const picked = await vscode.window.showOpenDialog({
-        title: 'Hugging Face tokenizer_config.json with a chat_template', canSelectMany: false, openLabel: 'Use this chat template',
-        filters: { 'Tokenizer config': ['json'] },
-      });
-      if (!picked?.[0]) {
-        this.sendSettings();
-        return;
-      }
-      this.state = { ...this.state, hfConfig: picked[0].toString(), template: 'hf' };
+      const picked = await this.pickFile('Hugging Face tokenizer_config.json with a chat_template', 'Use this chat template', { 'Tokenizer config': ['json'] });
+      if (!picked) return;
+      this.state = { ...this.state, hfConfig: picked.toString(), template: 'hf' };
       await this.loadHf();
       this.afterChoice();
       return;
@@ -163,6 +155,67 @@ export class PreviewPanel implements vscode.Disposable {
     else if (getTemplate(id)) this.state = { ...this.state, template: id };
     else return;
     this.afterChoice();
+  }
+
+  private async setTokenizer(id: string): Promise<void> {
+    if (id === PICK_HF_TOKENIZER) {
+      const picked = await this.pickFile('Hugging Face tokenizer.json of the model', 'Use this tokenizer', { 'Tokenizer': ['json'] });
+      if (!picked) return;
+      this.state = { ...this.state, tokenizerFile: picked.toString(), tokenizer: 'hf' };
+      await this.loadHfTokenizer();
+    } else if (id === 'hf' && this.state.tokenizerFile) this.state = { ...this.state, tokenizer: 'hf' };
+    else if (TOKENIZERS.some((t) => t.id === id)) this.state = { ...this.state, tokenizer: id };
+    else return;
+    this.afterChoice();
+  }
+
+  /** A file the user picks (trusted workspaces only); undefined when refused or cancelled (the pickers are reset). */
+  private async pickFile(title: string, openLabel: string, filters: Record<string, string[]>): Promise<vscode.Uri | undefined> {
+    if (!vscode.workspace.isTrusted) {
+      this.post({ type: 'templateError', message: UNTRUSTED });
+      this.sendSettings();
+      return undefined;
+    }
+    const picked = await vscode.window.showOpenDialog({ title, openLabel, canSelectMany: false, filters });
+    if (!picked?.[0]) this.sendSettings();
+    return picked?.[0];
+  }
+
+  /** Reads and parses a JSON file; errors name the file. */
+  private async readJson(uri: vscode.Uri, name: string): Promise<unknown> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch (e) {
+      throw new TemplateError(`cannot read ${name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    try {
+      return JSON.parse(new TextDecoder().decode(bytes));
+    } catch (e) {
+      throw new TemplateError(`${name} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  /** Loads the tokenizer.json the state names (and the tokenizer_config.json beside it, when there is one). */
+  private async loadHfTokenizer(): Promise<void> {
+    this.hfTokenizer = undefined;
+    if (!this.state.tokenizerFile) return;
+    if (!vscode.workspace.isTrusted) {
+      if (this.state.tokenizer === 'hf') this.post({ type: 'templateError', message: UNTRUSTED });
+      return;
+    }
+    const uri = vscode.Uri.parse(this.state.tokenizerFile);
+    const name = shortName(uri);
+    try {
+      const json = await this.readJson(uri, name);
+      const configUri = vscode.Uri.joinPath(uri, '..', 'tokenizer_config.json');
+      const config = await vscode.workspace.fs.stat(configUri).then(() => this.readJson(configUri, shortName(configUri)), () => ({}));
+      this.hfTokenizer = hfTokenCounter(json, config, name);
+    } catch (e) {
+      const message = e instanceof TemplateError || e instanceof TokenizerFileError ? e.message : String(e);
+      this.post({ type: 'templateError', message: `${message} — counting with cl100k_base instead.` });
+      if (this.state.tokenizer === 'hf') this.state = { ...this.state, tokenizer: undefined };
+    }
   }
 
   /** Loads the Hugging Face template the state names (trusted workspaces only); a failure falls back to the default with a message. */
@@ -174,18 +227,11 @@ export class PreviewPanel implements vscode.Disposable {
       return;
     }
     const uri = vscode.Uri.parse(this.state.hfConfig);
-    const name = path.basename(path.dirname(uri.path)) + '/' + path.basename(uri.path);
+    const name = shortName(uri);
     try {
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      let config: TokenizerConfig;
-      try {
-        config = JSON.parse(new TextDecoder().decode(bytes)) as TokenizerConfig;
-      } catch (e) {
-        throw new TemplateError(`${name} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
-      }
-      this.hf = templateFromTokenizerConfig(config, name);
+      this.hf = templateFromTokenizerConfig((await this.readJson(uri, name)) as TokenizerConfig, name);
     } catch (e) {
-      const message = e instanceof TemplateError ? e.message : `cannot read ${uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`;
+      const message = e instanceof TemplateError ? e.message : String(e);
       this.post({ type: 'templateError', message: `${message} — showing the default template instead.` });
       if (this.state.template === 'hf') this.state = { ...this.state, template: undefined };
     }
@@ -200,7 +246,11 @@ export class PreviewPanel implements vscode.Disposable {
       template: this.templateId(),
       templates,
       tokenizer: this.tokenizerId(),
-      tokenizers: TOKENIZERS.map((t) => ({ id: t.id, label: t.label })),
+      tokenizers: [
+        ...TOKENIZERS.map((t) => ({ id: t.id, label: t.label })),
+        ...(this.hfTokenizer ? [{ id: 'hf', label: this.hfTokenizer.label }] : []),
+        { id: PICK_HF_TOKENIZER, label: 'Hugging Face tokenizer.json…' },
+      ],
       trainOnInputs: this.trainOnInputs(),
       trainedRoles: this.trainedRoles(),
       maxContextTokens: c.get<number>('maxContextTokens', 4096),
@@ -218,9 +268,15 @@ export class PreviewPanel implements vscode.Disposable {
     return this.templateId() === 'hf' && this.hf ? this.hf : getTemplate(this.templateId())!;
   }
 
-  private tokenizerId(): TokenizerId {
+  private tokenizerId(): TokenizerId | 'hf' {
+    if (this.state.tokenizer === 'hf' && this.hfTokenizer) return 'hf';
     const t = this.state.tokenizer ?? vscode.workspace.getConfiguration('instructStudio.preview').get<string>('tokenizer', 'cl100k_base');
     return (TOKENIZERS.find((x) => x.id === t)?.id ?? 'cl100k_base');
+  }
+
+  private tokenizer(): TokenizerId | TokenCounter {
+    const id = this.tokenizerId();
+    return id === 'hf' ? this.hfTokenizer! : id;
   }
 
   private trainOnInputs(): boolean {
@@ -274,7 +330,7 @@ export class PreviewPanel implements vscode.Disposable {
     try {
       const s = this.settingsView();
       const render = renderForPreview(rec.conversation, this.template(), {
-        tokenizer: this.tokenizerId(), trainOnInputs: s.trainOnInputs, trainedRoles: this.trainedRoles(), maxContextTokens: s.maxContextTokens,
+        tokenizer: this.tokenizer(), trainOnInputs: s.trainOnInputs, trainedRoles: this.trainedRoles(), maxContextTokens: s.maxContextTokens,
       });
       const { messages, expected } = promptMessages(rec.conversation);
       this.post({ type: 'render', source, render, expected, runnable: messages.length > 0 });
@@ -381,6 +437,11 @@ export class PreviewPanel implements vscode.Disposable {
   }
 }
 
+/** "folder/file.json": enough to tell files apart in a picker. */
+function shortName(uri: vscode.Uri): string {
+  return path.basename(path.dirname(uri.path)) + '/' + path.basename(uri.path);
+}
+
 /** A run's messages with its deltas joined into one. */
 function compactRunLog(log: PreviewToView[]): PreviewToView[] {
   const out: PreviewToView[] = [];
@@ -401,6 +462,7 @@ function sanitize(s: unknown): PreviewState {
     template: str(o.template),
     hfConfig: str(o.hfConfig),
     tokenizer: str(o.tokenizer),
+    tokenizerFile: str(o.tokenizerFile),
     trainOnInputs: typeof o.trainOnInputs === 'boolean' ? o.trainOnInputs : undefined,
     uri: str(o.uri),
     line: typeof o.line === 'number' && Number.isInteger(o.line) && o.line >= 0 ? o.line : undefined,

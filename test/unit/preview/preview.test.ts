@@ -133,3 +133,17 @@ test('every record of the shared samples renders (skips without ../shared)', { s
   }
   assert.ok(n > 0);
 });
+
+test('a Hugging Face tokenizer.json counts the template specials as its own tokens and gives pieces', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { hfTokenCounter } = await import('../../../src/core/tokens/index');
+  const dir = join(__dirname, '..', '..', 'fixtures', 'tokenizers', 'tiny-bpe');
+  const counter = hfTokenCounter(JSON.parse(readFileSync(join(dir, 'tokenizer.json'), 'utf8')), JSON.parse(readFileSync(join(dir, 'tokenizer_config.json'), 'utf8')), 'tiny-bpe/tokenizer.json');
+  const conv = { turns: [{ role: 'user' as const, content: 'hello world', trained: false }, { role: 'assistant' as const, content: 'hello', trained: true }] };
+  const p = renderForPreview(conv, chatml, { ...opts, tokenizer: counter });
+  assert.equal(p.trained + p.masked, p.total);
+  for (const s of p.segments) {
+    assert.ok(s.pieces && s.pieces.length >= 1, s.text);
+    assert.ok(s.pieces!.every((t, i, a) => i === 0 || t.start >= a[i - 1].start), 'pieces in order');
+  }
+});
