@@ -19,6 +19,7 @@ import { registerSetApiKey } from './commands/setApiKey';
 import { registerSelectModel } from './commands/selectModel';
 import { registerQuickTestPrompt } from './commands/quickTestPrompt';
 import { registerTestCurrentRecord } from './commands/testCurrentRecord';
+import { registerRunBatchEvaluation } from './commands/runBatchEvaluation';
 
 /** What activate() returns: used by the extension-host tests. */
 export interface InstructStudioApi {
@@ -52,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): InstructStudioApi {
     registerSelectModel(models),
     registerQuickTestPrompt(preview),
     registerTestCurrentRecord(preview),
+    registerRunBatchEvaluation(models, context.extensionUri),
   );
   return { diagnostics, preview };
 }

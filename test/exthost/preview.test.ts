@@ -215,6 +215,49 @@ describe('prompt preview and model runs', function () {
     assert.ok(Date.now() - t0 < 2000);
   });
 
+  it('Run Batch Evaluation writes one result line per record next to the file and returns the summary', async () => {
+    const ev = vscode.workspace.getConfiguration('instructStudio.eval');
+    await ev.update('concurrency', 2, vscode.ConfigurationTarget.Workspace);
+    await ev.update('retries', 0, vscode.ConfigurationTarget.Workspace);
+    const lines = [
+      ...GSM,
+      '',
+      '{"question": "What is 10 - 3?", "answer": "10 - 3 = 7\\n#### 7"}',
+      '{"question": "What is 2 * 5?", "answer": "2 * 5 = 10\\n#### 10"}',
+      '{"question": "broken", "answer": ',
+    ];
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const uri = vscode.Uri.joinPath(folder, 'pv-batch.jsonl');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(lines.join('\n') + '\n'));
+    await vscode.window.showTextDocument(uri);
+    server.setReply((r) => {
+      const q = r.messages[r.messages.length - 1].content;
+      if (q.includes('3 + 4')) return { text: 'The answer is 8.' }; // wrong
+      if (q.includes('2 * 5')) return { status: 500, message: 'boom' };
+      if (q.includes('48 apples')) return { text: '#### 24', delayMs: 200 };
+      return { text: '#### 7', delayMs: 50 };
+    });
+    const before = server.requests.length;
+    const res = await vscode.commands.executeCommand<{ summary: Record<string, unknown>; results: vscode.Uri }>('instructStudio.runBatchEvaluation', uri, { whole: true });
+    assert.ok(res, 'no result');
+    assert.match(res.results.path, /pv-batch\.eval-\d{8}-\d{6}\.jsonl$/);
+    const out = new TextDecoder().decode(await vscode.workspace.fs.readFile(res.results)).trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(out.map((r) => r.record), [1, 2, 4, 5, 6]);
+    assert.deepEqual(out.map((r) => r.match), [true, false, true, null, null]);
+    assert.equal(out[3].error.kind, 'server');
+    assert.equal(out[4].error.kind, 'record');
+    assert.equal(res.summary.records, 5);
+    assert.equal(res.summary.answered, 3);
+    assert.equal(res.summary.errors, 2);
+    assert.equal(res.summary.finalAnswerAccuracy, 2 / 3);
+    assert.equal(server.requests.length - before, 4, 'the broken line is not sent');
+    assert.ok(server.maxInflight <= 2, `max in flight ${server.maxInflight}`);
+    assert.ok(!JSON.stringify(out).includes(KEY));
+    await vscode.workspace.fs.delete(res.results);
+    await ev.update('concurrency', undefined, vscode.ConfigurationTarget.Workspace);
+    await ev.update('retries', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
   it('Select Model saves a model the endpoint lists', async () => {
     // the quick pick is answered by accepting its first item
     const picking = vscode.commands.executeCommand<string | undefined>('instructStudio.selectModel');

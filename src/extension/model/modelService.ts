@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { chat, listModels, ModelError, type ChatMessage, type ChatResult, type ModelEndpoint } from '../../core/model';
 import type { RunAction } from '../../protocol/preview';
+import type { BatchOptions } from '../../core/eval';
 import { readModelSettings, type ModelSettings } from './settings';
 import { ApiKeys } from './secrets';
 import { lmChat, lmModels } from './vscodeLm';
@@ -43,6 +44,15 @@ export class ModelService {
     if (!s.model) throw new ModelError('not-found', 'no model is set (instructStudio.model.model) — run "Instruct Studio: Select Model"');
     const ep = await this.endpoint(s);
     return chat(ep, { messages, model: s.model, temperature: s.temperature, maxTokens: s.maxTokens }, onDelta, { signal });
+  }
+
+  /** How the batch evaluation asks the configured model: the HTTP endpoint (with its key), or the vscode-lm adapter. */
+  async batchOptions(): Promise<Pick<BatchOptions, 'endpoint' | 'chat' | 'model' | 'temperature' | 'maxTokens'>> {
+    const s = this.settings();
+    const common = { model: s.model, temperature: s.temperature, maxTokens: s.maxTokens };
+    if (s.provider === 'vscode-lm') return { ...common, chat: (req, onDelta, o) => lmChat(req, onDelta, { signal: o.signal, timeoutMs: s.timeoutMs }) };
+    if (!s.model) throw new ModelError('not-found', 'no model is set (instructStudio.model.model) — run "Instruct Studio: Select Model"');
+    return { ...common, endpoint: await this.endpoint(s) };
   }
 
   /** The models the endpoint offers (ids), or VS Code's chat models. */
