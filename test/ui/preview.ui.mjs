@@ -14,9 +14,10 @@ const answers = new Map(readFileSync(join(DEFAULT_WORKSPACE, 'gsm8k.jsonl'), 'ut
 
 let server;
 
-async function setup(ui) {
+async function setup(ui, extra = {}) {
   server ??= await startLoopbackModel({ models: ['loopback-7b'] });
   ui.writeFile('.vscode/settings.json', JSON.stringify({
+    ...extra,
     'instructStudio.model.provider': 'openai-compatible',
     'instructStudio.model.baseUrl': server.openaiBaseUrl,
     'instructStudio.model.model': 'loopback-7b',
@@ -89,15 +90,67 @@ export default [
     },
   },
   {
+    name: 'Run Batch Evaluation shows the summary with the final-answer accuracy',
+    run: async (ui) => {
+      // the second record gets a wrong answer: it is listed as worth a look
+      server.setReply((r) => {
+        const q = r.messages[r.messages.length - 1].content;
+        return { text: q.includes('book') ? '2 books and 3 pens cost 2 * 8 + 3 * 2 = 20 dollars.\n#### 20' : `12 - 2 = 10\n#### ${answers.get(q)}` };
+      });
+      await ui.runCommand('View: Focus First Editor Group');
+      // not ui.runCommand: the command opens a quick pick of its own right away
+      await ui.page.keyboard.press('F1');
+      await ui.page.locator('.quick-input-widget .quick-input-box input').fill('>Instruct Studio: Run Batch Evaluation');
+      await ui.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Run Batch Evaluation' }).first().click();
+      const item = ui.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Whole file' });
+      await item.first().waitFor({ timeout: 10_000 });
+      await item.first().click();
+      // the summary is a second webview: find the frame that shows the cards
+      let cards;
+      for (let t = 0; t < 60 && !cards; t++) {
+        for (let i = 0; i < 3; i++) {
+          const c = ui.webview(i).locator('.card[aria-label="final-answer accuracy"] .value');
+          if (await c.count().catch(() => 0)) { cards = c; break; }
+        }
+        if (!cards) await new Promise((r) => setTimeout(r, 500));
+      }
+      if (!cards) throw new Error('no summary webview');
+      const acc = await cards.innerText();
+      if (acc !== '50.0%') throw new Error(`accuracy ${acc}`);
+      const rows = await ui.webview(0).locator('tbody tr').count().catch(() => 0) + await ui.webview(1).locator('tbody tr').count().catch(() => 0);
+      if (rows !== 1) throw new Error(`${rows} records worth a look, expected 1`);
+      await ui.screenshot('eval-summary');
+    },
+  },
+  {
     name: 'a refused key is a message with Set API Key, never a hang',
     run: async (ui) => {
       server.setReply(() => ({ status: 401, message: 'Incorrect API key provided' }));
+      await ui.runCommand('View: Close All Editors');
+      await ui.openFile('gsm8k.jsonl');
+      await ui.runCommand('Instruct Studio: Open Prompt Preview');
       const view = ui.webview();
+      await view.locator('.prompt .seg.trained').first().waitFor({ timeout: 30_000 });
       await view.locator('vscode-button.run').click();
       await view.locator('.run-error').waitFor({ timeout: 15_000 });
       const msg = await view.locator('.run-error').innerText();
       if (!/HTTP 401/.test(msg) || !/Set API Key/.test(msg)) throw new Error(`error box: ${msg}`);
       await ui.screenshot('preview-error');
+    },
+  },
+  {
+    name: 'the panel follows the dark and high-contrast themes',
+    run: async (ui) => {
+      const view = ui.webview();
+      for (const [theme, shot] of [['Default Dark Modern', 'preview-dark'], ['Default High Contrast', 'preview-hc']]) {
+        server.setReply(() => ({ text: `Tom has 12 apples (${theme}) and eats 2, so 10 are left.\n#### 10` }));
+        await setup(ui, { 'workbench.colorTheme': theme });
+        await ui.page.locator(theme.includes('High') ? '.monaco-workbench.hc-black' : '.monaco-workbench.vs-dark').waitFor({ timeout: 15_000 });
+        await view.locator('vscode-button.run').click();
+        await view.locator('.model-answer', { hasText: `(${theme})` }).waitFor({ timeout: 15_000 });
+        await view.locator('.final.match').waitFor({ timeout: 15_000 });
+        await ui.screenshot(shot);
+      }
       await server.close();
     },
   },
