@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startLoopbackModel, type LoopbackModel } from '../support/loopbackModel.mjs';
 import type { PreviewToView, PreviewRequest } from '../../src/protocol/preview';
+import { until } from './until';
 
 const EXTENSION_ID = 'instruct-studio.instruct-studio';
 const KEY = 'sk-loopback-secret-4242';
@@ -20,15 +21,6 @@ interface Api {
   preview: { panel: Panel | undefined };
 }
 
-async function until<T>(what: string, probe: () => T | undefined | false, ms = 15000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function lastOf<T extends PreviewToView['type']>(p: Panel, type: T, from = 0): Extract<PreviewToView, { type: T }> | undefined {
   for (let i = p.sent.length - 1; i >= from; i--) if (p.sent[i].type === type) return p.sent[i] as Extract<PreviewToView, { type: T }>;

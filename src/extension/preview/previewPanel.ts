@@ -196,45 +196,42 @@ export class PreviewPanel implements vscode.Disposable {
     }
   }
 
-  /** Loads the tokenizer.json the state names (and the tokenizer_config.json beside it, when there is one). */
-  private async loadHfTokenizer(): Promise<void> {
-    this.hfTokenizer = undefined;
-    if (!this.state.tokenizerFile) return;
+  /**
+   * Loads a user file the state names (trusted workspaces only). `inUse`: the panel currently wants it (only
+   * then is a refusal or failure worth a message); a failure falls back to the built-in choice.
+   */
+  private async loadUserFile<T>(file: string | undefined, inUse: boolean, fallback: string, load: (uri: vscode.Uri, name: string) => Promise<T>): Promise<T | undefined> {
+    if (!file) return undefined;
     if (!vscode.workspace.isTrusted) {
-      if (this.state.tokenizer === 'hf') this.post({ type: 'templateError', message: UNTRUSTED });
-      return;
+      if (inUse) this.post({ type: 'templateError', message: UNTRUSTED });
+      return undefined;
     }
-    const uri = vscode.Uri.parse(this.state.tokenizerFile);
-    const name = shortName(uri);
+    const uri = vscode.Uri.parse(file);
     try {
-      const json = await this.readJson(uri, name);
-      const configUri = vscode.Uri.joinPath(uri, '..', 'tokenizer_config.json');
-      const config = await vscode.workspace.fs.stat(configUri).then(() => this.readJson(configUri, shortName(configUri)), () => ({}));
-      this.hfTokenizer = hfTokenCounter(json, config, name);
+      return await load(uri, shortName(uri));
     } catch (e) {
       const message = e instanceof TemplateError || e instanceof TokenizerFileError ? e.message : String(e);
-      this.post({ type: 'templateError', message: `${message} — counting with cl100k_base instead.` });
-      if (this.state.tokenizer === 'hf') this.state = { ...this.state, tokenizer: undefined };
+      this.post({ type: 'templateError', message: `${message} — ${fallback} instead.` });
+      return undefined;
     }
   }
 
-  /** Loads the Hugging Face template the state names (trusted workspaces only); a failure falls back to the default with a message. */
+  /** The Hugging Face chat template of the tokenizer_config.json the state names. */
   private async loadHf(): Promise<void> {
-    this.hf = undefined;
-    if (!this.state.hfConfig) return;
-    if (!vscode.workspace.isTrusted) {
-      if (this.state.template === 'hf') this.post({ type: 'templateError', message: UNTRUSTED });
-      return;
-    }
-    const uri = vscode.Uri.parse(this.state.hfConfig);
-    const name = shortName(uri);
-    try {
-      this.hf = templateFromTokenizerConfig((await this.readJson(uri, name)) as TokenizerConfig, name);
-    } catch (e) {
-      const message = e instanceof TemplateError ? e.message : String(e);
-      this.post({ type: 'templateError', message: `${message} — showing the default template instead.` });
-      if (this.state.template === 'hf') this.state = { ...this.state, template: undefined };
-    }
+    this.hf = await this.loadUserFile(this.state.hfConfig, this.state.template === 'hf', 'showing the default template',
+      async (uri, name) => templateFromTokenizerConfig((await this.readJson(uri, name)) as TokenizerConfig, name));
+    if (!this.hf && this.state.template === 'hf' && vscode.workspace.isTrusted) this.state = { ...this.state, template: undefined };
+  }
+
+  /** The tokenizer.json the state names (with the tokenizer_config.json beside it, when there is one). */
+  private async loadHfTokenizer(): Promise<void> {
+    this.hfTokenizer = await this.loadUserFile(this.state.tokenizerFile, this.state.tokenizer === 'hf', 'counting with cl100k_base', async (uri, name) => {
+      const json = await this.readJson(uri, name);
+      const configUri = vscode.Uri.joinPath(uri, '..', 'tokenizer_config.json');
+      const config = await vscode.workspace.fs.stat(configUri).then(() => this.readJson(configUri, shortName(configUri)), () => ({}));
+      return hfTokenCounter(json, config, name);
+    });
+    if (!this.hfTokenizer && this.state.tokenizer === 'hf' && vscode.workspace.isTrusted) this.state = { ...this.state, tokenizer: undefined };
   }
 
   private settingsView(): PreviewSettingsView {
