@@ -70,6 +70,22 @@ export default [
     },
   },
   {
+    name: 'after a window reload the panel comes back with its template and record',
+    timeout: 150_000,
+    run: async (ui) => {
+      await ui.runCommand('Developer: Reload Window');
+      const view = ui.webview();
+      await view.locator('.prompt .seg.special', { hasText: '<|begin_of_text|>' }).first().waitFor({ timeout: 90_000 });
+      const source = await view.locator('.source').innerText();
+      if (!/gsm8k\.jsonl:1/.test(source)) throw new Error(`source after reload: ${source}`);
+      await view.locator('vscode-single-select.template').focus();
+      await ui.page.keyboard.press('Space');
+      await ui.page.keyboard.press('ArrowUp');
+      await ui.page.keyboard.press('Enter');
+      await view.locator('.prompt .seg.special', { hasText: '<|im_start|>' }).first().waitFor({ timeout: 10_000 });
+    },
+  },
+  {
     name: 'Run against model streams the answer beside the dataset answer with the final-answer match',
     run: async (ui) => {
       server.setReply((r) => {
