@@ -92,6 +92,20 @@ describe('prompt preview and model runs', function () {
     assert.equal(lastOf(p, 'settings')!.settings.trainOnInputs, false);
   });
 
+  it('follows the record selected in the Dataset Editor', async () => {
+    const p = await openDataset('pv-editor.jsonl', GSM);
+    const uri = vscode.Uri.parse(p.source.uri!);
+    await vscode.commands.executeCommand('vscode.openWith', uri, 'instructStudio.datasetEditor');
+    const session = await until('the dataset editor', async () => {
+      const s = await vscode.commands.executeCommand<{ document: vscode.TextDocument; handle(m: unknown): Promise<void> } | undefined>('instructStudio.editor._test');
+      return s && s.document.uri.toString() === uri.toString() ? s : undefined;
+    });
+    const from = p.sent.length;
+    await session.handle({ type: 'select', line: 1 });
+    const r = await until('a render of line 2', () => { const m = lastOf(p, 'render', from); return m && m.source.line === 2 ? m : undefined; });
+    assert.ok(r.render.segments.some((s) => s.text.includes('3 + 4')));
+  });
+
   it('Set API Key stores the key in SecretStorage; it reaches the server but no setting or webview message', async () => {
     assert.equal(await vscode.commands.executeCommand('instructStudio.setApiKey', KEY), true);
     const p = await openDataset('pv-key.jsonl', GSM);
