@@ -1,10 +1,11 @@
 /**
  * The records of a dataset file for `render` and `eval`: JSONL streamed line by line (memory does not
- * grow with the file), or a .json array. Each record carries its 1-based record number and line.
+ * grow with the file), a .json array, or a .json file holding one record. Each record carries its 1-based record number and line.
  */
 import { createReadStream, promises as fs } from 'node:fs';
 import { readLines } from '../core/jsonl/readLines';
 import { parseJsonArrayFile } from '../core/jsonl/jsonArray';
+import { parseRecord } from '../core/jsonl/parseRecord';
 import { evalRecordOfLine } from '../core/eval/records';
 import type { EvalRecord } from '../core/eval/types';
 
@@ -30,8 +31,17 @@ export async function checkReadable(file: string, shown: string): Promise<void> 
 export async function* datasetRecords(file: string, shown: string): AsyncGenerator<DatasetRecord> {
   await checkReadable(file, shown);
   if (/\.json$/i.test(file)) {
-    const parsed = parseJsonArrayFile(await fs.readFile(file, 'utf8'));
-    if (!parsed) throw new DatasetFileError(`${shown} is not a JSON array of records (a .json dataset must start with "["; use .jsonl for one record per line)`);
+    const text = await fs.readFile(file, 'utf8');
+    const parsed = parseJsonArrayFile(text);
+    if (!parsed) {
+      // one record, pretty-printed (a fixture, an example): record 1
+      const one = parseRecord(text.replace(/^\uFEFF/, ''));
+      if (one.ok && typeof one.value === 'object' && one.value !== null) {
+        yield { index: 1, line: 1, value: one.value };
+        return;
+      }
+      throw new DatasetFileError(`${shown} is neither a JSON array of records nor one JSON object${one.ok ? '' : ` (${one.error.message})`}; use .jsonl for one record per line`);
+    }
     if (parsed.errors.length) {
       const e = parsed.errors[0];
       throw new DatasetFileError(`${shown}:${e.line + 1}:${e.startColumn + 1}: ${e.message}`);

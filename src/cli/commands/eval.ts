@@ -7,12 +7,12 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { runBatchEvaluation, BatchError, type EvalResult, type EvalSummary, type BatchProgress } from '../../core/eval/index';
 import { getFormat } from '../../core/formats/registry';
 import type { ModelEndpoint } from '../../core/model/types';
 import { countTokens } from '../../core/tokens/index';
 import { EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from '../io';
+import { failer, oneFile, parseCommand } from '../args';
 import { checkReadable, datasetRecords, DatasetFileError } from '../datasetRecords';
 
 const HELP = `Usage: instruct-studio eval --base-url URL --model M --out results.jsonl FILE [options]
@@ -44,11 +44,6 @@ Exit codes: 0 every record answered, 1 some records failed (see "error" in their
 2 usage or I/O failure, or the endpoint refused the first request (API key, model, address), 130 Ctrl-C.
 `;
 
-const fail = (io: CliIO, code: number, message: string) => {
-  io.stderr(`instruct-studio eval: ${message}\n`);
-  return code;
-};
-
 /** Errors that every further request would repeat: stop at the first one when nothing was answered yet. */
 const FATAL = new Set(['auth', 'not-found', 'network']);
 
@@ -71,38 +66,26 @@ function formatSummary(s: EvalSummary, ctx: { shown: string; out: string; model:
 }
 
 export async function evalCommand(argv: string[], io: CliIO): Promise<number> {
-  let opts;
-  try {
-    opts = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        provider: { type: 'string', default: 'openai-compatible' },
-        'base-url': { type: 'string' },
-        model: { type: 'string' },
-        out: { type: 'string' },
-        limit: { type: 'string' },
-        concurrency: { type: 'string', default: '4' },
-        temperature: { type: 'string', default: '0' },
-        'max-tokens': { type: 'string' },
-        timeout: { type: 'string', default: '60000' },
-        retries: { type: 'string', default: '3' },
-        'dataset-format': { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    return fail(io, EXIT_USAGE, `${e instanceof Error ? e.message : String(e)}\n\n${HELP}`);
-  }
-  const { values, positionals } = opts;
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT_OK;
-  }
+  const fail = failer('eval', io);
+  const parsed = parseCommand('eval', argv, {
+    provider: { type: 'string', default: 'openai-compatible' },
+    'base-url': { type: 'string' },
+    model: { type: 'string' },
+    out: { type: 'string' },
+    limit: { type: 'string' },
+    concurrency: { type: 'string', default: '4' },
+    temperature: { type: 'string', default: '0' },
+    'max-tokens': { type: 'string' },
+    timeout: { type: 'string', default: '60000' },
+    retries: { type: 'string', default: '3' },
+    'dataset-format': { type: 'string' },
+    format: { type: 'string', default: 'text' },
+  }, HELP, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   const provider = values.provider;
-  if (provider !== 'openai-compatible' && provider !== 'ollama') return fail(io, EXIT_USAGE, `unknown --provider "${provider}" (use openai-compatible or ollama; vscode-lm is only available inside VS Code)`);
-  if (values.format !== 'text' && values.format !== 'json') return fail(io, EXIT_USAGE, `unknown --format "${values.format}" (use text or json)`);
+  if (provider !== 'openai-compatible' && provider !== 'ollama') return fail(EXIT_USAGE, `unknown --provider "${provider}" (use openai-compatible or ollama; vscode-lm is only available inside VS Code)`);
+  if (values.format !== 'text' && values.format !== 'json') return fail(EXIT_USAGE, `unknown --format "${values.format}" (use text or json)`);
   const int = (name: string, v: string | undefined, min: number): number | undefined | string => {
     if (v === undefined) return undefined;
     const n = Number(v);
@@ -113,37 +96,38 @@ export async function evalCommand(argv: string[], io: CliIO): Promise<number> {
   const maxTokens = int('max-tokens', values['max-tokens'], 1);
   const timeout = int('timeout', values.timeout, 1);
   const retries = int('retries', values.retries, 0);
-  for (const v of [limit, concurrency, maxTokens, timeout, retries]) if (typeof v === 'string') return fail(io, EXIT_USAGE, v);
+  for (const v of [limit, concurrency, maxTokens, timeout, retries]) if (typeof v === 'string') return fail(EXIT_USAGE, v);
   const temperature = Number(values.temperature);
-  if (!Number.isFinite(temperature) || temperature < 0) return fail(io, EXIT_USAGE, `--temperature needs a number ≥ 0, got "${values.temperature}"`);
+  if (!Number.isFinite(temperature) || temperature < 0) return fail(EXIT_USAGE, `--temperature needs a number ≥ 0, got "${values.temperature}"`);
   const missing = (['base-url', 'model', 'out'] as const).filter((k) => !values[k]);
-  if (missing.length) return fail(io, EXIT_USAGE, `missing ${missing.map((k) => `--${k}`).join(', ')}\n\n${HELP}`);
+  if (missing.length) return fail(EXIT_USAGE, `missing ${missing.map((k) => `--${k}`).join(', ')}\n\n${HELP}`);
   let baseUrl: URL;
   try {
     baseUrl = new URL(values['base-url']!);
     if (baseUrl.protocol !== 'http:' && baseUrl.protocol !== 'https:') throw new Error('not http');
   } catch {
-    return fail(io, EXIT_USAGE, `--base-url "${values['base-url']}" is not an http(s) URL (e.g. http://127.0.0.1:11434 or https://api.openai.com/v1)`);
+    return fail(EXIT_USAGE, `--base-url "${values['base-url']}" is not an http(s) URL (e.g. http://127.0.0.1:11434 or https://api.openai.com/v1)`);
   }
-  if (positionals.length !== 1) return fail(io, EXIT_USAGE, `${positionals.length ? 'give exactly one dataset file' : 'no dataset file given'}\n\n${HELP}`);
-  if (values['dataset-format'] && !getFormat(values['dataset-format'])) return fail(io, EXIT_USAGE, `unknown --dataset-format "${values['dataset-format']}"`);
+  const given = oneFile(positionals, HELP);
+  if (typeof given !== 'string') return fail(EXIT_USAGE, given.error);
+  if (values['dataset-format'] && !getFormat(values['dataset-format'])) return fail(EXIT_USAGE, `unknown --dataset-format "${values['dataset-format']}"`);
 
-  const file = path.resolve(io.cwd, positionals[0]);
+  const file = path.resolve(io.cwd, given);
   const shown = path.relative(io.cwd, file) || file;
   const out = path.resolve(io.cwd, values.out!);
   const outShown = path.relative(io.cwd, out) || out;
-  if (out === file) return fail(io, EXIT_USAGE, `--out ${outShown} is the dataset itself: choose another results file`);
+  if (out === file) return fail(EXIT_USAGE, `--out ${outShown} is the dataset itself: choose another results file`);
   try {
     await checkReadable(file, shown);
   } catch (e) {
-    return fail(io, EXIT_USAGE, e instanceof Error ? e.message : String(e));
+    return fail(EXIT_USAGE, e instanceof Error ? e.message : String(e));
   }
   let handle: fs.FileHandle;
   try {
     handle = await fs.open(out, 'w');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return fail(io, EXIT_USAGE, `cannot write ${outShown}: ${code === 'ENOENT' ? 'its folder does not exist' : code ?? String(e)}`);
+    return fail(EXIT_USAGE, `cannot write ${outShown}: ${code === 'ENOENT' ? 'its folder does not exist' : code ?? String(e)}`);
   }
 
   const apiKey = io.env.INSTRUCT_STUDIO_API_KEY || io.env.OPENAI_API_KEY || undefined;
@@ -190,14 +174,14 @@ export async function evalCommand(argv: string[], io: CliIO): Promise<number> {
       },
     });
   } catch (e) {
-    if (e instanceof BatchError) return fail(io, EXIT_USAGE, e.message);
-    return fail(io, EXIT_USAGE, `cannot write ${outShown}: ${(e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e))}`);
+    if (e instanceof BatchError) return fail(EXIT_USAGE, e.message);
+    return fail(EXIT_USAGE, `cannot write ${outShown}: ${(e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e))}`);
   } finally {
     io.signal?.removeEventListener('abort', onInterrupt);
     await handle.close().catch(() => {});
     if (io.stderrTTY) io.stderr('\r\u001b[K');
   }
-  if (inputError) return fail(io, EXIT_USAGE, inputError instanceof DatasetFileError ? inputError.message : String(inputError));
+  if (inputError) return fail(EXIT_USAGE, inputError instanceof DatasetFileError ? inputError.message : String(inputError));
   summary = { ...summary, cancelled: summary.cancelled && interrupted() };
   const ctx = { shown, out: outShown, model: values.model!, provider, firstErrors };
   if (values.format === 'json') {

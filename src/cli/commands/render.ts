@@ -5,13 +5,12 @@
  * rendered (not JSON, no format fits, the template fails on it); 2: usage, missing record or file, bad template.
  */
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
-import { detectRecordFormat } from '../../core/formats/detect';
 import { getFormat } from '../../core/formats/registry';
 import { builtinTemplates, getTemplate, renderedText, templateFromTokenizerConfig, TemplateError, type ChatTemplate, type TokenizerConfig } from '../../core/templates/index';
 import { contextWarning, tokenizeSegments } from '../../core/tokens/index';
-import type { Conversation } from '../../core/types';
+import { recordConversation } from '../../core/eval/prompt';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from '../io';
+import { failer, oneFile, parseCommand } from '../args';
 import { datasetRecords, DatasetFileError, type DatasetRecord } from '../datasetRecords';
 import { loadTokenizer, OptionError, readJsonFile } from '../tokenizerOption';
 
@@ -36,11 +35,6 @@ Options:
 Exit codes: 0 rendered, 1 the record cannot be rendered (not JSON, no format fits, the template fails on it),
 2 usage, missing file or record, unknown or broken template.
 `;
-
-const fail = (io: CliIO, code: number, message: string) => {
-  io.stderr(`instruct-studio render: ${message}\n`);
-  return code;
-};
 
 async function pickTemplate(values: { template?: string; 'chat-template'?: string }, cwd: string): Promise<ChatTemplate> {
   if (values['chat-template']) {
@@ -71,42 +65,31 @@ async function findRecord(file: string, shown: string, n: number): Promise<Datas
 }
 
 export async function renderCommand(argv: string[], io: CliIO): Promise<number> {
-  let opts;
-  try {
-    opts = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        template: { type: 'string' },
-        'chat-template': { type: 'string' },
-        record: { type: 'string', default: '1' },
-        format: { type: 'string', default: 'text' },
-        tokenizer: { type: 'string' },
-        'dataset-format': { type: 'string' },
-        'train-on-inputs': { type: 'boolean', default: false },
-        'add-generation-prompt': { type: 'boolean', default: false },
-        'context-length': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    return fail(io, EXIT_USAGE, `${e instanceof Error ? e.message : String(e)}\n\n${HELP}`);
-  }
-  const { values, positionals } = opts;
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT_OK;
-  }
-  if (values.format !== 'text' && values.format !== 'json') return fail(io, EXIT_USAGE, `unknown --format "${values.format}" (use text or json)`);
+  const fail = failer('render', io);
+  const parsed = parseCommand('render', argv, {
+    template: { type: 'string' },
+    'chat-template': { type: 'string' },
+    record: { type: 'string', default: '1' },
+    format: { type: 'string', default: 'text' },
+    tokenizer: { type: 'string' },
+    'dataset-format': { type: 'string' },
+    'train-on-inputs': { type: 'boolean', default: false },
+    'add-generation-prompt': { type: 'boolean', default: false },
+    'context-length': { type: 'string' },
+  }, HELP, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  if (values.format !== 'text' && values.format !== 'json') return fail(EXIT_USAGE, `unknown --format "${values.format}" (use text or json)`);
   const n = Number(values.record);
-  if (!Number.isInteger(n) || n < 1) return fail(io, EXIT_USAGE, `--record needs a record number ≥ 1, got "${values.record}"`);
+  if (!Number.isInteger(n) || n < 1) return fail(EXIT_USAGE, `--record needs a record number ≥ 1, got "${values.record}"`);
   const contextLength = values['context-length'] === undefined ? undefined : Number(values['context-length']);
-  if (contextLength !== undefined && !(Number.isInteger(contextLength) && contextLength > 0)) return fail(io, EXIT_USAGE, `--context-length needs a number of tokens > 0, got "${values['context-length']}"`);
-  if (positionals.length !== 1) return fail(io, EXIT_USAGE, `${positionals.length ? 'give exactly one dataset file' : 'no dataset file given'}\n\n${HELP}`);
+  if (contextLength !== undefined && !(Number.isInteger(contextLength) && contextLength > 0)) return fail(EXIT_USAGE, `--context-length needs a number of tokens > 0, got "${values['context-length']}"`);
+  const given = oneFile(positionals, HELP);
+  if (typeof given !== 'string') return fail(EXIT_USAGE, given.error);
   const format = values['dataset-format'] ? getFormat(values['dataset-format']) : undefined;
-  if (values['dataset-format'] && !format) return fail(io, EXIT_USAGE, `unknown --dataset-format "${values['dataset-format']}"`);
+  if (values['dataset-format'] && !format) return fail(EXIT_USAGE, `unknown --dataset-format "${values['dataset-format']}"`);
 
-  const file = path.resolve(io.cwd, positionals[0]);
+  const file = path.resolve(io.cwd, given);
   const shown = path.relative(io.cwd, file) || file;
   let template: ChatTemplate;
   let found: DatasetRecord | number;
@@ -114,28 +97,22 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
     template = await pickTemplate(values, io.cwd);
     found = await findRecord(file, shown, n);
   } catch (e) {
-    if (e instanceof OptionError || e instanceof DatasetFileError) return fail(io, EXIT_USAGE, e.message);
+    if (e instanceof OptionError || e instanceof DatasetFileError) return fail(EXIT_USAGE, e.message);
     throw e;
   }
-  if (typeof found === 'number') return fail(io, EXIT_USAGE, found ? `${shown} has ${found} record${found === 1 ? '' : 's'}: there is no record ${n}` : `${shown} has no records`);
+  if (typeof found === 'number') return fail(EXIT_USAGE, found ? `${shown} has ${found} record${found === 1 ? '' : 's'}: there is no record ${n}` : `${shown} has no records`);
   const rec = found;
   const where = `${shown}:${rec.line}`;
-  if (rec.parseError !== undefined) return fail(io, EXIT_PROBLEMS, `${where}: record ${n} is not valid JSON: ${rec.parseError}`);
-  const f = format ?? getFormat(detectRecordFormat(rec.value) ?? '');
-  if (!f) return fail(io, EXIT_PROBLEMS, `${where}: no known dataset format fits record ${n} (try --dataset-format)`);
-  let conversation: Conversation | undefined;
-  try {
-    conversation = f.toConversation(rec.value);
-  } catch {
-    conversation = undefined;
-  }
-  if (!conversation) return fail(io, EXIT_PROBLEMS, `${where}: record ${n} does not have the fields of ${f.label}`);
+  if (rec.parseError !== undefined) return fail(EXIT_PROBLEMS, `${where}: record ${n} is not valid JSON: ${rec.parseError}`);
+  const read = recordConversation(rec.value, `${where}: record ${n}`, format);
+  if (!read.ok) return fail(EXIT_PROBLEMS, read.message);
+  const { conversation } = read;
 
   let segments;
   try {
     segments = template.render(conversation, { trainOnInputs: values['train-on-inputs'], addGenerationPrompt: values['add-generation-prompt'] });
   } catch (e) {
-    if (e instanceof TemplateError) return fail(io, EXIT_PROBLEMS, `${where}: ${e.message}`);
+    if (e instanceof TemplateError) return fail(EXIT_PROBLEMS, `${where}: ${e.message}`);
     throw e;
   }
   const needTokens = values.format === 'json' || contextLength !== undefined;
@@ -143,7 +120,7 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
   try {
     tokenizer = needTokens ? await loadTokenizer(values.tokenizer, io.cwd) : undefined;
   } catch (e) {
-    if (e instanceof OptionError) return fail(io, EXIT_USAGE, e.message);
+    if (e instanceof OptionError) return fail(EXIT_USAGE, e.message);
     throw e;
   }
   const report = tokenizer ? tokenizeSegments(segments, tokenizer) : undefined;
@@ -157,7 +134,7 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
     file: shown,
     record: n,
     line: rec.line,
-    format: f.id,
+    format: read.format?.id,
     template: template.id,
     tokenizer: tokenizer!.id,
     text: renderedText(segments),

@@ -55,6 +55,7 @@ export async function runBatchEvaluation(records: Iterable<EvalRecord> | AsyncIt
   let nextToFlush = 0;
   let flushing: Promise<void> = Promise.resolve();
   let writeError: unknown;
+  let inputError: unknown;
 
   const flush = (): Promise<void> => {
     flushing = flushing.then(async () => {
@@ -79,10 +80,11 @@ export async function runBatchEvaluation(records: Iterable<EvalRecord> | AsyncIt
     const p = recordPrompt(rec, format);
     if (!p.ok) return { record: rec.line, prompt: [], finalAnswers: {}, match: null, exactMatch: null, retries: 0, error: { kind: 'record', message: p.message } };
     const datasetFinal = finalAnswerOf(p.expected);
+    const onDelta = options.onDelta ? (text: string) => options.onDelta!(rec.line, text) : () => {};
     const base: EvalResult = { record: rec.line, prompt: p.messages, datasetAnswer: p.expected, finalAnswers: { dataset: datasetFinal }, match: null, exactMatch: null, retries: 0 };
     try {
       const answer = await withRetries(
-        () => ask({ messages: p.messages, model: options.model, temperature: options.temperature, maxTokens: options.maxTokens }, () => {}, { signal: stop.signal }),
+        () => ask({ messages: p.messages, model: options.model, temperature: options.temperature, maxTokens: options.maxTokens }, onDelta, { signal: stop.signal }),
         {
           retries: options.retries ?? 3,
           baseDelayMs: options.baseDelayMs,
@@ -130,7 +132,14 @@ export async function runBatchEvaluation(records: Iterable<EvalRecord> | AsyncIt
         else await flushing;
       }
       if (stop.signal.aborted) break;
-      const item = await input.next();
+      let item: IteratorResult<EvalRecord>;
+      try {
+        item = await input.next();
+      } catch (e) {
+        // the input failed (file unreadable mid-way): finish what is in flight, then report it
+        inputError = e;
+        break;
+      }
       if (item.done) break;
       const s = seq++;
       progress.started++;
@@ -153,5 +162,6 @@ export async function runBatchEvaluation(records: Iterable<EvalRecord> | AsyncIt
     await input.return(undefined);
   }
   if (writeError !== undefined) throw writeError;
+  if (inputError !== undefined) throw inputError;
   return summary.build(options.signal?.aborted === true);
 }

@@ -51,6 +51,8 @@ export interface BatchOptions {
   onProgress?: (progress: BatchProgress) => void;
   /** Called once per record in record order; awaited (a writer's back-pressure slows the run down). */
   onResult?: (result: EvalResult) => void | Promise<void>;
+  /** The answer of a record as it streams in (for a live view; results still come through onResult). */
+  onDelta?: (record: number, text: string) => void;
   /** Counts tokens when the server does not report them (results then say `estimated`). */
   countTokens?: (text: string) => number;
   /** For tests: replaces the backoff sleep. */

@@ -43,9 +43,9 @@ export async function* requestLines(url: string, init: RequestInit, options: Str
   const fail = (e: unknown): ModelError => {
     if (e instanceof ModelError) return e;
     if (options.signal?.aborted) return new ModelError('cancelled', 'cancelled');
-    if (timedOut) return new ModelError('timeout', `no answer from ${new URL(url).host} within ${Math.round(timeoutMs / 1000)} s`);
+    if (timedOut) return new ModelError('timeout', `no answer from ${new URL(url).host} within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`} (raise the timeout if the model is slow to load or to start answering)`);
     const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
-    return new ModelError('network', `cannot reach ${new URL(url).origin}: ${cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e))}`);
+    return new ModelError('network', `cannot reach ${new URL(url).origin}: ${cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e))} — is the server running, and is the base URL right?`);
   };
   arm();
   try {

@@ -85,20 +85,43 @@ test('a refused key, an unknown model and a bad address stop the run at once wit
 });
 
 test('ollama provider; Ctrl-C stops cleanly and the results file stays valid JSONL', async () => {
-  server.setReply(() => ({ text: 'The answer is 1.', delayMs: 40 }));
+  const ac = new AbortController();
+  const first = server.requests.length;
+  // Ctrl-C once the 10th request arrives: with 4 in flight, at least 6 records are done by then
+  server.setReply((r) => {
+    if (r.index - first === 9) ac.abort();
+    return { text: 'The answer is 1.', delayMs: 20 };
+  });
   const dir = tmp();
   const big = join(dir, 'big.jsonl');
   writeFileSync(big, Array.from({ length: 200 }, (_, i) => JSON.stringify({ instruction: `q${i}`, output: '1' })).join('\n') + '\n');
   const out = join(dir, 'r.jsonl');
-  const ac = new AbortController();
-  setTimeout(() => ac.abort(), 300);
   const r = await cli(['eval', '--provider', 'ollama', '--base-url', server.url, '--model', 'tiny-model', '--out', out, '--format', 'json', big], {}, ac.signal);
   assert.equal(r.code, 130);
   const summary = JSON.parse(r.out);
   assert.equal(summary.cancelled, true);
   const results = lines(out);
-  assert.ok(results.length > 0 && results.length < 200, `${results.length} results`);
+  assert.ok(results.length >= 6 && results.length < 20, `${results.length} results`);
+  assert.ok(server.requests.length - first <= 10 + 4, 'no new requests after Ctrl-C');
   assert.equal(results.length, summary.records);
   assert.ok(results.every((x, i) => x.record === i + 1 && x.match === true));
   assert.ok(readFileSync(out, 'utf8').endsWith('}\n'));
+});
+
+test('nothing listening at the base URL: exit 2 with the address; progress on stderr only for a terminal', async () => {
+  const out = join(tmp(), 'r.jsonl');
+  const gone = await startLoopbackModel();
+  await gone.close(); // its port is now free: nothing listens there
+  const down = await cli(['eval', '--base-url', gone.openaiBaseUrl, '--model', 'm', '--retries', '0', '--out', out, 'eval/gsm8k-mini.jsonl']);
+  assert.equal(down.code, 2);
+  assert.match(down.err, /stopped at record 1: cannot reach http:\/\/127\.0\.0\.1:\d+: ECONNREFUSED — is the server running, and is the base URL right\?/);
+  grader();
+  let err = '';
+  const code = await main(['eval', '--base-url', server.openaiBaseUrl, '--model', 'tiny-model', '--out', out, 'eval/gsm8k-mini.jsonl'], {
+    stdout: () => {}, stderr: (s) => (err += s), cwd: FIXTURES, isTTY: true, stderrTTY: true, env: { OPENAI_API_KEY: KEY },
+  });
+  assert.equal(code, 0);
+  assert.match(err, /\d records, 0 errors/);
+  assert.ok(err.startsWith('\r\u001b[K'), 'each progress update rewrites the line');
+  assert.ok(err.endsWith('\r\u001b[K'), 'the progress line is cleared at the end');
 });

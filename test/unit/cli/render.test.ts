@@ -18,6 +18,8 @@ test('render prints exactly the rendered text of record N (blank lines are not r
   assert.equal(first.out, '<|im_start|>user\nWhat is 3 × 4?<|im_end|>\n<|im_start|>assistant\n3 × 4 = 12. The answer is 12.<|im_end|>\n');
   const second = await cli(['render', '--template', 'llama3', '--record', '2', '--add-generation-prompt', 'render/records.jsonl']);
   assert.equal(second.out, '<|begin_of_text|><|start_header_id|>system<|end_header_id|>\n\nBe brief.<|eot_id|><|start_header_id|>user<|end_header_id|>\n\nHi<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n\nHello!<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n\n');
+  const one = await cli(['render', '--template', 'vicuna', 'render/one.json']);
+  assert.equal(one.out, "A chat between a curious user and an artificial intelligence assistant. The assistant gives helpful, detailed, and polite answers to the user's questions. USER: Hi ASSISTANT: Hello!</s>", 'a .json file holding one record');
   const mistral = await cli(['render', '--template', 'mistral', '--record', '2', 'render/records.jsonl']);
   assert.equal(mistral.out, '<s>[INST] Be brief.\n\nHi [/INST]Hello!</s>');
 });
@@ -71,7 +73,7 @@ test('render errors are located and say what to do', async () => {
   assert.match(broken.err, /render\/records\.jsonl:4: record 3 is not valid JSON: .*\(column \d+\)/);
   const noFormat = await cli(['render', '--template', 'chatml', '--record', '4', 'render/records.jsonl']);
   assert.equal(noFormat.code, 1);
-  assert.match(noFormat.err, /render\/records\.jsonl:5: no known dataset format fits record 4/);
+  assert.match(noFormat.err, /render\/records\.jsonl:5: record 4: no known dataset format fits this record/);
   const badTemplate = await cli(['render', '--chat-template', 'render/broken_config.json', 'render/records.jsonl']);
   assert.equal(badTemplate.code, 2);
   assert.match(badTemplate.err, /the chat_template in render\/broken_config\.json does not parse/);

@@ -128,7 +128,7 @@ test('bad records are reported at their line and the run goes on', async () => {
   assert.match(results[1].error!.message, /^line 2 is not valid JSON: .*column \d+/);
   assert.deepEqual(results[2].prompt, [{ role: 'system', content: 'Answer with one word.' }, { role: 'user', content: 'Opposite of hot?' }]);
   assert.equal(results[2].match, true, 'free-text answers compare case-insensitively');
-  assert.match(results[3].error!.message, /^line 4: no known dataset format fits this record/);
+  assert.match(results[3].error!.message, /^line 4 holds an array, not a record \(a JSON object/);
   assert.deepEqual([summary.answered, summary.errors], [2, 2]);
 });
 
@@ -175,4 +175,30 @@ test('an injected chat function (vscode-lm) works like an endpoint; tokens are e
   assert.equal(summary.tokens.estimated, true);
   assert.equal(summary.meanLatencyMs, 5);
   await assert.rejects(run(gsm8k(), { endpoint: undefined, chat: async () => { throw new ModelError('cancelled', 'x'); }, onResult: () => { throw new Error('disk full'); } }), /disk full/);
+});
+
+test('answers stream through onDelta; a key the server quotes never reaches a result', async () => {
+  server.setReply((r) => (r.index % 2 ? { status: 400, message: `invalid key ${String(r.headers.authorization).slice(7)}` } : { text: 'The answer is 12.' }));
+  const deltas: string[] = [];
+  const { results } = await run([{ line: 1, value: { instruction: 'q', output: '12' } }, { line: 2, value: { instruction: 'q', output: '12' } }], {
+    concurrency: 1, endpoint: { provider: 'openai-compatible', baseUrl: server.openaiBaseUrl, apiKey: 'sk-very-secret-42' },
+    onDelta: (record, text) => deltas.push(`${record}:${text}`),
+  });
+  const odd = results.find((r) => r.error)!;
+  assert.equal(odd.error!.message.includes('sk-very-secret-42'), false);
+  assert.match(odd.error!.message, /invalid key \[API key\]/);
+  const ok = results.find((r) => !r.error)!;
+  assert.equal(deltas.filter((d) => d.startsWith(`${ok.record}:`)).map((d) => d.slice(2)).join(''), 'The answer is 12.');
+});
+
+test('an input that fails mid-way: the records before it are still reported, then the error', async () => {
+  server.setReply(() => ({ text: '#### 1' }));
+  const results: EvalResult[] = [];
+  async function* broken() {
+    yield { line: 1, value: { instruction: 'q', output: '1' } };
+    yield { line: 2, value: { instruction: 'q', output: '1' } };
+    throw new Error('EIO: the disk went away');
+  }
+  await assert.rejects(runBatchEvaluation(broken(), { endpoint: { provider: 'openai-compatible', baseUrl: server.openaiBaseUrl }, model: 'm', onResult: (r) => { results.push(r); } }), /the disk went away/);
+  assert.deepEqual(results.map((r) => r.record), [1, 2]);
 });

@@ -31,39 +31,42 @@ const OFFICIAL = {
 const official = (id: keyof typeof OFFICIAL, c: Conversation, addGenerationPrompt = false) =>
   renderedText(templateFromTokenizerConfig({ added_tokens_decoder: {}, ...OFFICIAL[id] }, `${id}/tokenizer_config.json`).render(c, { addGenerationPrompt }));
 
-test('ChatML: the documented <|im_start|>role … <|im_end|> blocks', () => {
-  const expected = '<|im_start|>system\nYou are a helpful assistant.<|im_end|>\n<|im_start|>user\nWhat is 2 + 3?<|im_end|>\n<|im_start|>assistant\n2 + 3 = 5.<|im_end|>\n<|im_start|>user\nAnd times 4?<|im_end|>\n<|im_start|>assistant\n5 × 4 = 20.<|im_end|>\n';
-  assert.equal(text('chatml', withSystem), expected);
-  assert.equal(official('chatml', withSystem), expected);
-  assert.equal(text('chatml', question, true), official('chatml', question, true));
-  assert.ok(text('chatml', question, true).endsWith('<|im_start|>user\nAnd times 4?<|im_end|>\n<|im_start|>assistant\n'));
-  assert.deepEqual(trained(getTemplate('chatml')!.render(chat)), ['2 + 3 = 5.', '<|im_end|>', '\n', '5 × 4 = 20.', '<|im_end|>', '\n']);
-});
+/** For each family with a published chat_template: the documented string, and how a generation prompt ends. */
+const FAMILIES: { id: keyof typeof OFFICIAL; title: string; conversation: Conversation; expected: string; promptEnd: string; trained?: string[] }[] = [
+  {
+    id: 'chatml', title: 'ChatML: the documented <|im_start|>role … <|im_end|> blocks', conversation: withSystem,
+    expected: '<|im_start|>system\nYou are a helpful assistant.<|im_end|>\n<|im_start|>user\nWhat is 2 + 3?<|im_end|>\n<|im_start|>assistant\n2 + 3 = 5.<|im_end|>\n<|im_start|>user\nAnd times 4?<|im_end|>\n<|im_start|>assistant\n5 × 4 = 20.<|im_end|>\n',
+    promptEnd: '<|im_start|>user\nAnd times 4?<|im_end|>\n<|im_start|>assistant\n',
+    trained: ['2 + 3 = 5.', '<|im_end|>', '\n', '5 × 4 = 20.', '<|im_end|>', '\n'],
+  },
+  {
+    id: 'llama3', title: 'Llama 3: <|begin_of_text|>, header ids, <|eot_id|> after every message (Meta prompt format)', conversation: withSystem,
+    expected: '<|begin_of_text|><|start_header_id|>system<|end_header_id|>\n\nYou are a helpful assistant.<|eot_id|><|start_header_id|>user<|end_header_id|>\n\nWhat is 2 + 3?<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n\n2 + 3 = 5.<|eot_id|><|start_header_id|>user<|end_header_id|>\n\nAnd times 4?<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n\n5 × 4 = 20.<|eot_id|>',
+    promptEnd: 'And times 4?<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n\n',
+    trained: ['2 + 3 = 5.', '<|eot_id|>', '5 × 4 = 20.', '<|eot_id|>'],
+  },
+  {
+    // no generation header: the prompt ends with [/INST]
+    id: 'mistral', title: 'Mistral Instruct: <s>[INST] … [/INST]answer</s> (v0.2 chat_template)', conversation: chat,
+    expected: '<s>[INST] What is 2 + 3? [/INST]2 + 3 = 5.</s>[INST] And times 4? [/INST]5 × 4 = 20.</s>',
+    promptEnd: '[INST] And times 4? [/INST]',
+  },
+  {
+    id: 'gemma', title: 'Gemma: <bos><start_of_turn>user … <end_of_turn>, the assistant is "model"', conversation: chat,
+    expected: '<bos><start_of_turn>user\nWhat is 2 + 3?<end_of_turn>\n<start_of_turn>model\n2 + 3 = 5.<end_of_turn>\n<start_of_turn>user\nAnd times 4?<end_of_turn>\n<start_of_turn>model\n5 × 4 = 20.<end_of_turn>\n',
+    promptEnd: '<start_of_turn>user\nAnd times 4?<end_of_turn>\n<start_of_turn>model\n',
+  },
+];
 
-test('Llama 3: <|begin_of_text|>, header ids, <|eot_id|> after every message (Meta prompt format)', () => {
-  const expected = '<|begin_of_text|><|start_header_id|>system<|end_header_id|>\n\nYou are a helpful assistant.<|eot_id|><|start_header_id|>user<|end_header_id|>\n\nWhat is 2 + 3?<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n\n2 + 3 = 5.<|eot_id|><|start_header_id|>user<|end_header_id|>\n\nAnd times 4?<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n\n5 × 4 = 20.<|eot_id|>';
-  assert.equal(text('llama3', withSystem), expected);
-  assert.equal(official('llama3', withSystem), expected);
-  assert.equal(text('llama3', question, true), official('llama3', question, true));
-  assert.deepEqual(trained(getTemplate('llama3')!.render(chat)), ['2 + 3 = 5.', '<|eot_id|>', '5 × 4 = 20.', '<|eot_id|>']);
-});
-
-test('Mistral Instruct: <s>[INST] … [/INST]answer</s> (v0.2 chat_template)', () => {
-  const expected = '<s>[INST] What is 2 + 3? [/INST]2 + 3 = 5.</s>[INST] And times 4? [/INST]5 × 4 = 20.</s>';
-  assert.equal(text('mistral', chat), expected);
-  assert.equal(official('mistral', chat), expected);
-  // no generation header: the prompt ends with [/INST]
-  assert.equal(text('mistral', question, true), official('mistral', question, true));
-  assert.ok(text('mistral', question, true).endsWith('[INST] And times 4? [/INST]'));
-});
-
-test('Gemma: <bos><start_of_turn>user … <end_of_turn>, the assistant is "model"', () => {
-  const expected = '<bos><start_of_turn>user\nWhat is 2 + 3?<end_of_turn>\n<start_of_turn>model\n2 + 3 = 5.<end_of_turn>\n<start_of_turn>user\nAnd times 4?<end_of_turn>\n<start_of_turn>model\n5 × 4 = 20.<end_of_turn>\n';
-  assert.equal(text('gemma', chat), expected);
-  assert.equal(official('gemma', chat), expected);
-  assert.equal(text('gemma', question, true), official('gemma', question, true));
-  assert.ok(text('gemma', question, true).endsWith('<start_of_turn>model\n'));
-});
+for (const f of FAMILIES) {
+  test(f.title, () => {
+    assert.equal(text(f.id, f.conversation), f.expected);
+    assert.equal(official(f.id, f.conversation), f.expected);
+    assert.equal(text(f.id, question, true), official(f.id, question, true));
+    assert.ok(text(f.id, question, true).endsWith(f.promptEnd));
+    if (f.trained) assert.deepEqual(trained(getTemplate(f.id)!.render(chat)), f.trained);
+  });
+}
 
 test('Alpaca: the Stanford preamble with ### Instruction / ### Response (Axolotl alpaca prompter)', () => {
   const one: Conversation = { turns: chat.turns.slice(0, 2) };
