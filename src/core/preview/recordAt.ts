@@ -8,6 +8,7 @@ import { parseRecord } from '../jsonl/parseRecord';
 import { parseJsonArrayFile } from '../jsonl/jsonArray';
 import { detectFormat, detectRecordFormat } from '../formats/detect';
 import { getFormat } from '../formats/registry';
+import { recordConversation } from '../eval/prompt';
 
 export interface LineReader {
   readonly lineCount: number;
@@ -36,14 +37,14 @@ export function fileFormat(reader: LineReader, configured?: string): Format | un
 }
 
 function toRecordAt(line: number, value: unknown, fileFmt: Format | undefined): RecordAt {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, line, message: `line ${line + 1} is not a JSON object, so it is no record` };
-  // a record of another format than the file's (a mixed file) is still shown, read as its own format
-  const own = fileFmt && fileFmt.detect(value) > 0 ? fileFmt : getFormat(detectRecordFormat(value) ?? '');
-  const format = own ?? fileFmt;
-  if (!format) return { ok: false, line, message: `the record on line ${line + 1} matches no known dataset format (alpaca, sharegpt, openai-chat, …): choose one with "Instruct Studio: Select Dataset Format"` };
-  const conversation = format.toConversation(value);
-  if (!conversation || !conversation.turns.length) return { ok: false, line, message: `the record on line ${line + 1} has no conversation as ${format.label} (a required field is missing or empty)` };
-  return { ok: true, line, value, format, conversation };
+  // a record of another format than the file's (a mixed file) is read as its own; the file's format is the
+  // fallback when no format recognises the record (a configured format the record only half follows)
+  const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+  const format = isObject && fileFmt && (fileFmt.detect(value) > 0 || !detectRecordFormat(value)) ? fileFmt : undefined;
+  const c = recordConversation(value, `line ${line + 1}`, format);
+  if (!c.ok) return { ok: false, line, message: c.message };
+  if (!c.conversation.turns.length) return { ok: false, line, message: `the record on line ${line + 1} has no turns to show (its text fields are missing or empty)` };
+  return { ok: true, line, value, format: c.format!, conversation: c.conversation };
 }
 
 /** The JSONL record on `line` (0-based). */

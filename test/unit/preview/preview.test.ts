@@ -32,7 +32,7 @@ test('blank, broken and non-object lines say why there is nothing to preview, wi
   const broken = jsonlRecordAt(reader(CHAT), 2);
   assert.ok(!broken.ok && /^line 3, column \d+:/.test(broken.message), !broken.ok ? broken.message : '');
   const arr = jsonlRecordAt(reader(CHAT), 3);
-  assert.ok(!arr.ok && /not a JSON object/.test(arr.message));
+  assert.ok(!arr.ok && /line 4 holds an array, not a record/.test(arr.message), !arr.ok ? arr.message : '');
   const outside = jsonlRecordAt(reader(CHAT), 9);
   assert.ok(!outside.ok);
 });
