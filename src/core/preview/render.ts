@@ -6,7 +6,7 @@
 import type { Conversation, Role } from '../types';
 import type { ChatTemplate } from '../templates/builtin';
 import type { Segment } from '../templates/segments';
-import { getTokenizer, tokenizeSegments, contextWarning, TOKENIZERS, type TokenizerId } from '../tokens/count';
+import { getTokenizer, tiktokenCounter, contextWarning, TOKENIZERS, type TokenizerId } from '../tokens/count';
 import type { TokenCounter } from '../tokens/counter';
 
 export interface PreviewToken {
@@ -76,8 +76,7 @@ function piecesOf(ids: number[], text: string, decode: (ids: number[]) => string
 }
 
 /** Pieces from a counter's boundaries: ids one to one when there are as many boundaries as ids, else unknown per piece. */
-function piecesFromBoundaries(counter: TokenCounter, text: string): PreviewToken[] {
-  const ids = counter.encode(text);
+function piecesFromBoundaries(counter: TokenCounter, text: string, ids: number[]): PreviewToken[] {
   const starts = counter.boundaries(text, ids);
   if (!starts.length) return [{ start: 0, ids }];
   const exact = starts.length === ids.length;
@@ -87,28 +86,28 @@ function piecesFromBoundaries(counter: TokenCounter, text: string): PreviewToken
 export function renderForPreview(conversation: Conversation, template: ChatTemplate, options: PreviewOptions): PreviewRender {
   let segments = template.render(conversation, { trainOnInputs: options.trainOnInputs, addGenerationPrompt: false });
   if (!options.trainOnInputs) segments = applyTrainedRoles(segments, options.trainedRoles);
-  const report = tokenizeSegments(segments, options.tokenizer);
-  const piecesOmitted = report.total > MAX_TOKEN_SPANS;
-  const tiktoken = typeof options.tokenizer === 'string' ? options.tokenizer : TOKENIZERS.find((t) => t.id === (options.tokenizer as TokenCounter).id)?.id;
-  const counter = typeof options.tokenizer === 'string' ? undefined : options.tokenizer;
-  const ownsSpecials = counter?.ownsSpecials === true;
-  const out: PreviewSegment[] = report.segments.map((s) => {
-    const seg: PreviewSegment = { text: s.text, role: s.role, trained: s.trained, special: s.special, turn: s.turn, tokens: s.tokens };
-    if (piecesOmitted) return seg;
-    if (s.special && !ownsSpecials) seg.pieces = [{ start: 0, ids: [] }];
-    else if (tiktoken) {
-      const tok = getTokenizer(tiktoken);
-      seg.pieces = piecesOf(tok.encode(s.text, 'all'), s.text, (ids) => tok.decode(ids));
-    } else seg.pieces = piecesFromBoundaries(counter!, s.text);
-    return seg;
+  const counter = typeof options.tokenizer === 'string' ? tiktokenCounter(options.tokenizer) : options.tokenizer;
+  const tiktoken = TOKENIZERS.find((t) => t.id === counter.id)?.id;
+  const tok = tiktoken ? getTokenizer(tiktoken) : undefined;
+  // each segment is encoded once; the counts follow tokenizeSegments (a template special token the
+  // tokenizer does not own counts as one token of the model's vocabulary)
+  const encoded = segments.map((s) => (s.special && !counter.ownsSpecials ? undefined : counter.encode(s.text)));
+  const total = encoded.reduce((n, ids) => n + (ids ? ids.length : 1), 0);
+  const piecesOmitted = total > MAX_TOKEN_SPANS;
+  const out: PreviewRender = { segments: [], total, trained: 0, masked: 0, byRole: {}, warning: contextWarning(total, options.maxContextTokens), piecesOmitted };
+  segments.forEach((s, i) => {
+    const ids = encoded[i];
+    const tokens = ids ? ids.length : 1;
+    const seg: PreviewSegment = { text: s.text, role: s.role, trained: s.trained, special: s.special, turn: s.turn, tokens };
+    if (!piecesOmitted) {
+      if (!ids) seg.pieces = [{ start: 0, ids: [] }];
+      else if (tok) seg.pieces = piecesOf(ids, s.text, (x) => tok.decode(x));
+      else seg.pieces = piecesFromBoundaries(counter, s.text, ids);
+    }
+    out.segments.push(seg);
+    if (s.trained) out.trained += tokens;
+    else out.masked += tokens;
+    out.byRole[s.role] = (out.byRole[s.role] ?? 0) + tokens;
   });
-  return {
-    segments: out,
-    total: report.total,
-    trained: report.trained,
-    masked: report.masked,
-    byRole: report.byRole,
-    warning: contextWarning(report.total, options.maxContextTokens),
-    piecesOmitted,
-  };
+  return out;
 }
