@@ -13,10 +13,19 @@ import { registerDatasetEditor } from './editor/registerDatasetEditor';
 import { registerConvertFormat } from './commands/convertFormat';
 import { registerShowStatistics } from './commands/showStatistics';
 import { registerShowReport } from './commands/showReport';
+import { ModelService } from './model/modelService';
+import { PreviewController } from './preview/registerPreview';
+import { registerOpenPreview } from './commands/openPreview';
+import { registerSetApiKey } from './commands/setApiKey';
+import { registerSelectModel } from './commands/selectModel';
+import { registerQuickTestPrompt } from './commands/quickTestPrompt';
+import { registerTestCurrentRecord } from './commands/testCurrentRecord';
+import { registerRunBatchEvaluation } from './commands/runBatchEvaluation';
 
 /** What activate() returns: used by the extension-host tests. */
 export interface InstructStudioApi {
   diagnostics: DiagnosticsService;
+  preview: PreviewController;
 }
 
 export function activate(context: vscode.ExtensionContext): InstructStudioApi {
@@ -37,7 +46,18 @@ export function activate(context: vscode.ExtensionContext): InstructStudioApi {
     registerShowReport(context.extensionUri),
   );
   registerDatasetEditor(context);
-  return { diagnostics };
+  const models = new ModelService(context.secrets);
+  const preview = new PreviewController({ extensionUri: context.extensionUri, models, diagnostics });
+  context.subscriptions.push(
+    preview,
+    registerOpenPreview(preview),
+    registerSetApiKey(models),
+    registerSelectModel(models),
+    registerQuickTestPrompt(preview),
+    registerTestCurrentRecord(preview),
+    registerRunBatchEvaluation(models, context.extensionUri),
+  );
+  return { diagnostics, preview };
 }
 
 export function deactivate(): void {}

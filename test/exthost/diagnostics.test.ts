@@ -2,18 +2,10 @@
 // undo restores it, closing clears, the config file re-lints, commands work.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { until } from './until';
 
 const EXTENSION_ID = 'instruct-studio.instruct-studio';
 
-async function until<T>(what: string, probe: () => T | undefined | false, ms = 15000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'instruct-studio');
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { EditorRequest, HostMessage, RecordView, Row } from '../../src/protocol/editor';
+import { until } from './until';
 
 const EXTENSION_ID = 'instruct-studio.instruct-studio';
 const VIEW_TYPE = 'instructStudio.datasetEditor';
@@ -15,15 +16,6 @@ interface Session {
   handle(m: EditorRequest): Promise<void>;
 }
 
-async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, ms = 15000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function open(name: string, text: string): Promise<Session> {
   const folder = vscode.workspace.workspaceFolders![0].uri;

@@ -11,6 +11,7 @@ import { RowModel, filterLines, type LineSource } from '../../core/edit/rowModel
 import { detectStyle, styleOfLine, stringifyStyled, type RecordStyle } from '../../core/edit/recordStyle';
 import { RecordEditError, escapeSegment, replaceOtherMembers, setValueAt, removeValueAt } from '../../core/edit/editRecord';
 import { editorHtml } from './editorHtml';
+import { recordSelected } from './recordSelection';
 
 const SOURCE = 'instruct-studio';
 const SEVERITY: Record<number, DiagnosticView['severity']> = { 0: 'error', 1: 'warning', 2: 'info', 3: 'info' };
@@ -103,6 +104,7 @@ export class DatasetEditorSession implements vscode.Disposable {
       case 'select':
         this.selected = this.checkLine(m.line);
         this.sendRecord();
+        recordSelected.fire({ document: this.document, line: this.selected });
         return;
       case 'setField': {
         const text = this.text(m.line);

@@ -1,29 +1,7 @@
-/** The dataset editor webview's HTML: a strict CSP with a nonce; script, styles and fonts only from dist/webview. */
-import * as vscode from 'vscode';
-import { randomBytes } from 'node:crypto';
+/** The dataset editor webview's HTML (see ../webviewHtml.ts). */
+import type * as vscode from 'vscode';
+import { webviewHtml } from '../webviewHtml';
 
 export function editorHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const nonce = randomBytes(16).toString('base64');
-  const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', name)).toString();
-  const csp = [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src ${webview.cspSource} 'nonce-${nonce}'`,
-    `font-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource} data:`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('codicon.css')}" id="vscode-codicon-stylesheet">
-<title>Dataset editor</title>
-</head>
-<body>
-<div id="app" role="application" aria-label="Dataset editor"></div>
-<script nonce="${nonce}" type="module" src="${asset('editor.js')}"></script>
-</body>
-</html>`;
+  return webviewHtml(webview, extensionUri, { script: 'editor.js', title: 'Dataset editor', label: 'Dataset editor' });
 }
