@@ -2,6 +2,7 @@
  * Foundation benchmark: MB/s of a bare JSON.parse-per-line loop (the baseline), of format + schema
  * validation (DS003), and of all DS rules through the streaming linter, on a ≥ 100 MB Alpaca-like file;
  * then the CLI's peak RSS on a 1 GB file. Targets: ≥ 0.5 and ≥ 0.25 of the baseline; < 200 MB RSS.
+ * BENCH_BREAKDOWN=1 also prints what each DS rule costs on its own (its run minus a run with no rules).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -11,10 +12,12 @@ import { splitLines } from '../src/core/jsonl/lines';
 import { datasetRules } from '../src/core/rules/dataset/index';
 import { ensureFile } from './gen';
 
+/** CPU seconds (user + system, all threads of this process) of fn: stable on a machine shared with other jobs, unlike wall time. */
 function time(fn: () => void): number {
-  const t = process.hrtime.bigint();
+  const t = process.cpuUsage();
   fn();
-  return Number(process.hrtime.bigint() - t) / 1e9;
+  const d = process.cpuUsage(t);
+  return (d.user + d.system) / 1e6;
 }
 
 async function main() {
@@ -36,6 +39,17 @@ async function main() {
   console.log(row('bare JSON.parse per line (baseline)', bare));
   console.log(row('format + schema (DS003)', schema) + ' target ≥ 0.50');
   console.log(row(`all ${datasetRules.length} DS rules`, all) + ' target ≥ 0.25');
+  if (process.env.BENCH_BREAKDOWN === '1') {
+    // leave-one-out: what the full run saves without each rule (best of two runs each, after a warm-up)
+    const best = (rules: typeof datasetRules) => Math.min(run(rules), run(rules));
+    const full = best(datasetRules);
+    console.log(`\n### Cost of each rule (all rules: ${(full * 1000).toFixed(0)} ms; no rules: ${(best([]) * 1000).toFixed(0)} ms)\n`);
+    console.log('| rule | ms saved without it | µs per record |\n|---|---|---|');
+    for (const r of datasetRules) {
+      const ms = (full - best(datasetRules.filter((x) => x !== r))) * 1000;
+      console.log(`| ${r.id} ${r.name} | ${ms.toFixed(0)} | ${((ms * 1000) / lines.length).toFixed(2)} |`);
+    }
+  }
   if (process.env.BENCH_RSS_MB !== '0') {
     const big = await ensureFile(Number(process.env.BENCH_RSS_MB ?? 1000));
     const cli = join(__dirname, '..', 'dist', 'cli.js');
