@@ -77,11 +77,50 @@ export function hash64End(): void {
   HASH64[1] = h2;
 }
 
-/** hash64 of one string, into HASH64. */
+/** Mixes two 32-bit words (e.g. the lanes of another hash) into an incremental hash. */
+export function hash64Words(a: number, b: number): void {
+  let h1 = lane1;
+  let h2 = lane2;
+  h2 = Math.imul(h2 ^ a, 0x5bd1e995);
+  h2 ^= h2 >>> 15;
+  h2 = Math.imul(h2 ^ b, 0x5bd1e995);
+  h2 ^= h2 >>> 15;
+  let k = Math.imul(a, 0xcc9e2d51);
+  k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+  h1 ^= k;
+  h1 = Math.imul((h1 << 13) | (h1 >>> 19), 5) + 0xe6546b64;
+  k = Math.imul(b, 0xcc9e2d51);
+  k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+  h1 ^= k;
+  h1 = Math.imul((h1 << 13) | (h1 >>> 19), 5) + 0xe6546b64;
+  lane1 = h1;
+  lane2 = h2;
+}
+
+// the last strings hashed whole: rules that hash the same field of a record (an answer is hashed by the
+// duplicate rule and by the conflicting-outputs rule) pay for it once
+const memoText = ['', ''];
+const memoHash = new Uint32Array(4);
+let memoNext = 0;
+
+/** hash64 of one string, into HASH64 (remembers the last two strings: the same string again costs nothing). */
 export function hash64(s: string): void {
+  for (let m = 0; m < 2; m++) {
+    if (memoText[m] === s && s !== '') {
+      HASH64[0] = memoHash[2 * m];
+      HASH64[1] = memoHash[2 * m + 1];
+      return;
+    }
+  }
   hash64Begin();
   hash64Feed(s);
   hash64End();
+  if (s.length > 64) {
+    memoText[memoNext] = s;
+    memoHash[2 * memoNext] = HASH64[0];
+    memoHash[2 * memoNext + 1] = HASH64[1];
+    memoNext ^= 1;
+  }
 }
 
 /** hash64 as a 53-bit number (a Map key for the editor's indexes). */

@@ -7,10 +7,10 @@ import { createStreamingLinter, lintText } from '../../../src/core/lint';
 import type { Finding } from '../../../src/core/types';
 
 test('FirstSeenTable keeps the first line and value of each key through many resizes', () => {
-  const t = new FirstSeenTable(16);
+  const t = new FirstSeenTable(16, true);
   for (let i = 0; i < 50_000; i++) assert.equal(t.firstOrAdd(i * 7919, i ^ 0x5bd1e995, i, i * 3), -1);
   assert.equal(t.size, 50_000);
-  assert.ok(t.capacity >= 50_000 / 0.75 && t.capacity < 4 * 50_000, `capacity ${t.capacity}`);
+  assert.ok(t.capacity >= 50_000 / 0.8 && t.capacity < 2 * 50_000, `capacity ${t.capacity}`);
   for (let i = 0; i < 50_000; i += 997) {
     const slot = t.firstOrAdd(i * 7919, i ^ 0x5bd1e995, 1_000_000, 1);
     assert.ok(slot >= 0);
@@ -31,6 +31,18 @@ test('FirstSeenTable tells apart keys that share a half or land in the same buck
   assert.equal(t.lineAt(t.firstOrAdd(1, 3, 99)), 11);
   assert.equal(t.lineAt(t.firstOrAdd(2, 1, 99)), 13);
   assert.equal(t.lineAt(t.firstOrAdd(-1, -1, 99)), 0, 'signed and unsigned halves are the same key');
+});
+
+test('FirstSeenTable sized for the expected records does not grow; a low estimate only makes it grow', () => {
+  const sized = new FirstSeenTable(10_000);
+  const cap = sized.capacity;
+  assert.ok(cap >= 10_000 / 0.8 && cap < 10_000 / 0.8 + 100);
+  for (let i = 0; i < 10_000; i++) sized.firstOrAdd(i, ~i, i);
+  assert.equal(sized.capacity, cap);
+  const low = new FirstSeenTable(10);
+  for (let i = 0; i < 10_000; i++) assert.equal(low.firstOrAdd(i, ~i, i), -1);
+  assert.equal(low.lineAt(low.firstOrAdd(9_999, ~9_999, 0)), 9_999);
+  assert.equal(low.valueAt(0), 0, 'a table without values reads 0');
 });
 
 test('IntTuples grows and keeps its rows', () => {
@@ -55,7 +67,7 @@ test('b-bit MinHash: identical texts agree fully, a one-word change stays high, 
 function plantedFile(): string {
   const topics = ['rivers', 'volcanoes', 'glaciers', 'deserts', 'forests', 'oceans', 'islands', 'caves'];
   const lines: string[] = [];
-  for (let i = 0; i < 400; i++) {
+  for (let i = 0; i < 1200; i++) {
     const instruction = `Describe in a few careful sentences how ${topics[i % 8]} number ${i} shape the lives of the people living near them`;
     lines.push(JSON.stringify({ instruction, input: '', output: `Answer ${i}.` }));
     if (i % 50 === 7) lines.push(JSON.stringify({ output: `Answer ${i}.`, input: '', instruction })); // duplicate, keys reordered
@@ -67,18 +79,18 @@ function plantedFile(): string {
 
 const simplify = (fs: Finding[]) => fs.map((f) => `${f.ruleId} ${f.line}:${f.startColumn}-${f.endLine}:${f.endColumn} ${f.message} ${JSON.stringify(f.related ?? [])}`).sort();
 
-test('duplicate, conflict and near-duplicate findings are the same streaming (CLI) and whole-text (editor)', () => {
+test('duplicate, conflict and near-duplicate findings are the same streaming (CLI) and whole-text (editor), past the tables\' first growth', () => {
   const rules = datasetRules.filter((r) => ['DS020', 'DS021', 'DS022'].includes(r.id));
   const config = { rules: { DS022: ['warning', { threshold: 0.7 }] } } as never;
   const text = plantedFile();
   const whole = lintText(text, { rules, config });
-  const s = createStreamingLinter({ rules, config });
+  const s = createStreamingLinter({ rules, config, sizeBytes: text.length });
   for (const line of text.split('\n').slice(0, -1)) s.pushLine(line);
   const streamed = s.finish();
   const count = (id: string) => whole.findings.filter((f) => f.ruleId === id).length;
-  assert.equal(count('DS020'), 8);
-  assert.equal(count('DS021'), 7);
-  assert.ok(count('DS022') >= 9, `near-duplicates found: ${count('DS022')}`);
+  assert.equal(count('DS020'), 24);
+  assert.equal(count('DS021'), 20);
+  assert.ok(count('DS022') >= 30, `near-duplicates found: ${count('DS022')}`);
   assert.deepEqual(simplify(streamed.findings), simplify(whole.findings));
   // a duplicate spans its whole line, and points back at the first copy
   const dup = whole.findings.find((f) => f.ruleId === 'DS020')!;

@@ -1,5 +1,5 @@
 import type { FileRule, FileRuleState, FindingDraft } from '../../types';
-import { HASH64, hash64Begin, hash64End, hash64Feed } from '../../jsonl/hash';
+import { HASH64, hash64, hash64Begin, hash64End, hash64Words } from '../../jsonl/hash';
 import { Groups } from './util/groups';
 import { FirstSeenTable, IntTuples } from './util/hashTable';
 import { deleteLine } from './util/text';
@@ -17,7 +17,7 @@ export const duplicateRecord: FileRule = {
   },
   scope: 'file',
   create(env) {
-    if (env.streaming) return streamingIndex();
+    if (env.streaming) return streamingIndex(env.expectedRecords);
     const groups = new Groups();
     return {
       add(entry) {
@@ -49,20 +49,26 @@ function hashRecord(v: Record<string, unknown>): void {
   let sorted = true;
   for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1] < keys[i];
   if (!sorted) keys.sort();
-  hash64Begin();
+  // each key and value is hashed on its own (answers are memoized: DS021 hashes the same string), then the
+  // parts' hashes are mixed in order; a tag tells a string from the same text as a JSON value
+  if (parts.length < keys.length * 5) parts = new Uint32Array(keys.length * 10);
+  let n = 0;
   for (const k of keys) {
     const x = v[k];
-    hash64Feed(k);
-    if (typeof x === 'string') {
-      hash64Feed('s');
-      hash64Feed(x);
-    } else {
-      hash64Feed('j');
-      hash64Feed(JSON.stringify(x));
-    }
+    hash64(k);
+    parts[n++] = HASH64[0];
+    parts[n++] = HASH64[1];
+    hash64(typeof x === 'string' ? x : JSON.stringify(x));
+    parts[n++] = HASH64[0];
+    parts[n++] = HASH64[1];
+    parts[n++] = typeof x === 'string' ? 1 : 2;
   }
+  hash64Begin();
+  for (let i = 0; i + 1 < n; i += 2) hash64Words(parts[i], parts[i + 1]);
+  if (n % 2) hash64Words(parts[n - 1], n);
   hash64End();
 }
+let parts = new Uint32Array(64);
 
 function finding(line: number, first: number, endColumn: number, endLine = line): FindingDraft {
   return {
@@ -73,9 +79,10 @@ function finding(line: number, first: number, endColumn: number, endLine = line)
   };
 }
 
-/** Streaming: a 64-bit content hash -> first line table (16 bytes a slot); only the duplicates are listed. */
-function streamingIndex(): FileRuleState {
-  const seen = new FirstSeenTable();
+/** Streaming: a 64-bit content hash -> first line table (12 bytes a slot); only the duplicates are listed. */
+function streamingIndex(expected: number | undefined): FileRuleState {
+  // sized once for the file's records (with room for a 10 % misestimate), else it grows
+  const seen = new FirstSeenTable(expected ? expected * 1.1 : undefined);
   const dups = new IntTuples(3); // line, first line, line length
   return {
     add(entry) {

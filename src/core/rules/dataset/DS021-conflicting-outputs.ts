@@ -18,7 +18,7 @@ export const conflictingOutputs: FileRule = {
   scope: 'file',
   create(env) {
     const skip = env.format?.id === 'preference' || env.format?.id === 'kto';
-    if (env.streaming) return streamingIndex(skip);
+    if (env.streaming) return streamingIndex(skip, env.expectedRecords);
     const groups = new Groups<number>();
     return {
       add(entry, ctx) {
@@ -64,8 +64,8 @@ function finding(line: number, first: number, endColumn: number, endLine = line)
  * Streaming: 64-bit prompt hash -> first line and a 32-bit hash of its answer (16 bytes a slot). A later
  * record with the same prompt is a conflict when its answer hash differs from the first one's.
  */
-function streamingIndex(skip: boolean): FileRuleState {
-  const seen = new FirstSeenTable();
+function streamingIndex(skip: boolean, expected: number | undefined): FileRuleState {
+  const seen = new FirstSeenTable(skip ? 16 : expected ? expected * 1.1 : undefined, true);
   const conflicts = new IntTuples(3); // line, first line, line length
   return {
     add(entry, ctx) {

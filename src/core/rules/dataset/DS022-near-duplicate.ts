@@ -1,5 +1,6 @@
 import type { FileRule, FileRuleState, FindingDraft, RecordContext, RecordEntry } from '../../types';
 import { promptText } from './util/text';
+import { MAX_LOAD, capacityFor, grownCapacity, slotFor } from './util/hashTable';
 
 /**
  * Near-duplicates by MinHash: 32 hash functions over the word 3-shingles of the prompt, and of each minimum
@@ -224,30 +225,33 @@ class SignaturePool {
 
 /** One band's table: band key -> the first record (slot + 1) with it; the key is read back from the pool. 4 bytes a slot. */
 class BandTable {
-  private slots = new Int32Array(1024);
-  private mask = 1023;
+  private slots = new Int32Array(capacityFor(1000));
   private size = 0;
   constructor(private readonly pool: SignaturePool, private readonly band: number) {}
+  private keyOf(slot: number): number {
+    return bandKey(this.pool.page(slot), this.pool.offset(slot), this.band);
+  }
   /** The first record with this slot's band key, or -1 after adding this slot as the first. */
   firstOrAdd(slot: number): number {
-    const k = bandKey(this.pool.page(slot), this.pool.offset(slot), this.band);
-    let i = Math.imul(k, 0x9e3779b1) >>> 0 & this.mask;
+    const k = this.keyOf(slot);
+    const cap = this.slots.length;
+    let i = slotFor(Math.imul(k, 0x9e3779b1), cap);
     for (let s = this.slots[i]; s !== 0; s = this.slots[i]) {
-      if (bandKey(this.pool.page(s - 1), this.pool.offset(s - 1), this.band) === k) return s - 1;
-      i = (i + 1) & this.mask;
+      if (this.keyOf(s - 1) === k) return s - 1;
+      if (++i === cap) i = 0;
     }
     this.slots[i] = slot + 1;
-    if (++this.size > this.slots.length * 0.75) this.grow();
+    if (++this.size > cap * MAX_LOAD) this.grow();
     return -1;
   }
   private grow(): void {
     const old = this.slots;
-    this.slots = new Int32Array(old.length * 2);
-    this.mask = this.slots.length - 1;
+    const cap = grownCapacity(old.length);
+    this.slots = new Int32Array(cap);
     for (const s of old) {
       if (s === 0) continue;
-      let i = Math.imul(bandKey(this.pool.page(s - 1), this.pool.offset(s - 1), this.band), 0x9e3779b1) >>> 0 & this.mask;
-      while (this.slots[i] !== 0) i = (i + 1) & this.mask;
+      let i = slotFor(Math.imul(this.keyOf(s - 1), 0x9e3779b1), cap);
+      while (this.slots[i] !== 0) if (++i === cap) i = 0;
       this.slots[i] = s;
     }
   }
