@@ -49,14 +49,19 @@ export function hash64Feed(s: string): void {
     h1 ^= k;
     h1 = Math.imul((h1 << 13) | (h1 >>> 19), 5) + 0xe6546b64;
   }
-  let k = (i < n ? s.charCodeAt(i) : 0xffff) ^ Math.imul(n, 0x10001);
-  h2 = Math.imul(h2 ^ k, 0x5bd1e995);
+  lane1 = h1;
+  lane2 = h2;
+  mixWord((i < n ? s.charCodeAt(i) : 0xffff) ^ Math.imul(n, 0x10001));
+}
+
+/** One 32-bit word into both lanes (the loop in hash64Feed does the same with the lanes in locals). */
+function mixWord(k: number): void {
+  let h2 = Math.imul(lane2 ^ k, 0x5bd1e995);
   h2 ^= h2 >>> 15;
   k = Math.imul(k, 0xcc9e2d51);
   k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
-  h1 ^= k;
-  h1 = Math.imul((h1 << 13) | (h1 >>> 19), 5) + 0xe6546b64;
-  lane1 = h1;
+  const h1 = lane1 ^ k;
+  lane1 = Math.imul((h1 << 13) | (h1 >>> 19), 5) + 0xe6546b64;
   lane2 = h2;
 }
 
@@ -79,22 +84,8 @@ export function hash64End(): void {
 
 /** Mixes two 32-bit words (e.g. the lanes of another hash) into an incremental hash. */
 export function hash64Words(a: number, b: number): void {
-  let h1 = lane1;
-  let h2 = lane2;
-  h2 = Math.imul(h2 ^ a, 0x5bd1e995);
-  h2 ^= h2 >>> 15;
-  h2 = Math.imul(h2 ^ b, 0x5bd1e995);
-  h2 ^= h2 >>> 15;
-  let k = Math.imul(a, 0xcc9e2d51);
-  k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
-  h1 ^= k;
-  h1 = Math.imul((h1 << 13) | (h1 >>> 19), 5) + 0xe6546b64;
-  k = Math.imul(b, 0xcc9e2d51);
-  k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
-  h1 ^= k;
-  h1 = Math.imul((h1 << 13) | (h1 >>> 19), 5) + 0xe6546b64;
-  lane1 = h1;
-  lane2 = h2;
+  mixWord(a);
+  mixWord(b);
 }
 
 // the last strings hashed whole: rules that hash the same field of a record (an answer is hashed by the

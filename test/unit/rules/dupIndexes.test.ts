@@ -97,3 +97,21 @@ test('duplicate, conflict and near-duplicate findings are the same streaming (CL
   assert.equal(dup.endColumn, text.split('\n')[dup.line].length);
   assert.equal(JSON.parse(text.split('\n')[dup.related![0].line]).instruction, JSON.parse(text.split('\n')[dup.line]).instruction);
 });
+
+test('hash64: part boundaries and types count, a repeated (memoized) string hashes the same; hashText is unchanged for suppressions', async () => {
+  const { HASH64, hash64, hash64Begin, hash64Feed, hash64End, hashText } = await import('../../../src/core/jsonl/hash');
+  const parts = (...xs: string[]) => { hash64Begin(); for (const x of xs) hash64Feed(x); hash64End(); return [...HASH64].join(); };
+  assert.notEqual(parts('ab', 'c'), parts('a', 'bc'));
+  assert.notEqual(parts('abc'), parts('abd'));
+  const long = 'x'.repeat(500) + 'y';
+  hash64(long);
+  const first = [...HASH64].join();
+  hash64('x'.repeat(500) + 'z');
+  const other = [...HASH64].join();
+  hash64(long);
+  assert.equal([...HASH64].join(), first);
+  assert.notEqual(other, first);
+  // suppressions in users' configs name records by hashText: it must not change
+  assert.equal(hashText('hello'), 'bd67fb21e70779d4');
+  assert.equal(hashText('{"k":1}'), '7348a08bb67d0731');
+});
