@@ -5,8 +5,6 @@
  * time: the records a streaming pass allocates die young). The main thread only forwards the exit code.
  */
 import { Worker, isMainThread, workerData, parentPort } from 'node:worker_threads';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { main } from './main';
 
 /** Young generation of the command's worker, in MB (V8 splits it into semi-spaces). */
@@ -18,20 +16,8 @@ interface WorkerInput {
   stderrTTY: boolean;
 }
 
-/** V8's full collection, made reachable the documented way (--expose-gc, then a fresh context's `gc`). */
-function fullGc(): (() => void) | undefined {
-  try {
-    setFlagsFromString('--expose-gc');
-    const gc: unknown = runInNewContext('typeof gc === "function" ? gc : undefined');
-    return typeof gc === 'function' ? () => (gc as () => void)() : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function runHere(argv: string[], isTTY: boolean, stderrTTY: boolean, done: (code: number) => void, collectGarbage?: () => void): void {
+function runHere(argv: string[], isTTY: boolean, stderrTTY: boolean, done: (code: number) => void): void {
   main(argv, {
-    collectGarbage,
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     cwd: process.cwd(),
@@ -70,5 +56,5 @@ export function run(argv: string[]): void {
 /** Entry point of the worker thread started by run(). */
 export function runWorker(): void {
   const input = workerData as WorkerInput;
-  runHere(input.argv, input.isTTY, input.stderrTTY, (code) => parentPort?.postMessage(code), fullGc());
+  runHere(input.argv, input.isTTY, input.stderrTTY, (code) => parentPort?.postMessage(code));
 }

@@ -8,8 +8,6 @@ export interface CliIO {
   /** stderr is a terminal (progress for big files). */
   stderrTTY?: boolean;
   env: Record<string, string | undefined>;
-  /** A full garbage collection, when the process can run one (bin.ts): streaming calls it every 32 MB read to keep peak RSS flat. */
-  collectGarbage?: () => void;
 }
 
 export type Command = (argv: string[], io: CliIO) => Promise<number>;

@@ -42,9 +42,6 @@ const readText = async (p: string) => {
   }
 };
 
-/** Bytes read between two full garbage collections (keeps V8's old generation from growing while a big file streams). */
-const GC_EVERY_BYTES = 32 * 1024 * 1024;
-
 /** Streams a JSONL file through the linter: memory does not grow with the file. */
 type Resolved = ResolvedConfig & { evalRecords?: Awaited<ReturnType<typeof loadEvalRecords>> };
 
@@ -54,13 +51,8 @@ async function lintStream(file: string, resolved: Resolved, io: CliIO): Promise<
   const stream = createReadStream(file, { highWaterMark: 1 << 20 });
   const progress = io.stderrTTY && size > 50 * 1024 * 1024;
   let lastReport = Date.now();
-  let collectAt = GC_EVERY_BYTES;
   for await (const line of readLines(stream)) {
     linter.pushLine(line);
-    if (io.collectGarbage && stream.bytesRead >= collectAt) {
-      collectAt = stream.bytesRead + GC_EVERY_BYTES;
-      io.collectGarbage();
-    }
     if (progress && Date.now() - lastReport > 500) {
       lastReport = Date.now();
       io.stderr(`\r${path.basename(file)}: ${Math.round((stream.bytesRead / size) * 100)} %`);
