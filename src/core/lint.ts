@@ -674,7 +674,7 @@ export interface StreamingLinter {
  * buffered (to detect the format), and what file rules keep in their indexes. `onFinding` receives
  * record-level findings as they are found; without it they are collected into the result.
  */
-export function createStreamingLinter(options: EngineOptions & { onFinding?: (f: Finding) => void; eol?: FileFacts['eol']; bom?: boolean } = {}): StreamingLinter {
+export function createStreamingLinter(options: EngineOptions & { onFinding?: (f: Finding) => void; eol?: FileFacts['eol']; bom?: boolean; sizeBytes?: number } = {}): StreamingLinter {
   const collected: Finding[] = [];
   const emit = options.onFinding ?? ((f: Finding) => collected.push(f));
   const buffer: { line: number; text: string; value?: unknown; error?: { message: string; startColumn: number; endColumn: number } }[] = [];
@@ -690,8 +690,11 @@ export function createStreamingLinter(options: EngineOptions & { onFinding?: (f:
     const sample = buffer.filter((b) => isPlainObject(b.value)).map((b) => b.value);
     const { format, detection } = resolveFormat(options.config, sample);
     plan = { ...resolveRules(options), format, detection };
+    // file size / mean length of the sampled lines (UTF-16 units ≈ bytes for mostly-ASCII text: an estimate)
+    const sampledChars = buffer.reduce((n, b) => n + b.text.length + 1, 0);
+    const expectedRecords = options.sizeBytes && sampledChars ? Math.ceil((options.sizeBytes / sampledChars) * buffer.length) : undefined;
     fileRules = new FileRules(plan, {
-      format, path: options.path, evalRecords: options.evalRecords, streaming: true,
+      format, path: options.path, evalRecords: options.evalRecords, streaming: true, expectedRecords,
       file: {
         detection, get blankLines() { return blankLines; }, get lineCount() { return lineNo; },
         bom: options.bom ?? false, eol: options.eol ?? 'lf', lineText: (l) => blankText.get(l) ?? '',

@@ -231,6 +231,8 @@ export interface FileRuleEnv {
    * may keep line numbers instead of entry references (memory then stays small per record).
    */
   streaming?: boolean;
+  /** Streaming: about how many records the file holds (from its size and the first lines), to size indexes once. */
+  expectedRecords?: number;
   format: Format | undefined;
   path?: string;
   /** Records of evaluation files named in config (for contamination rules); empty when none. */

@@ -39,7 +39,7 @@ type Resolved = ResolvedConfig & { evalRecords?: Awaited<ReturnType<typeof loadE
 
 async function lintStream(file: string, resolved: Resolved, io: CliIO): Promise<LintResult> {
   const { size } = await fs.stat(file);
-  const linter = createStreamingLinter({ config: resolved.config, userSchema: resolved.userSchema, path: file, kind: 'jsonl', evalRecords: resolved.evalRecords });
+  const linter = createStreamingLinter({ config: resolved.config, userSchema: resolved.userSchema, path: file, kind: 'jsonl', evalRecords: resolved.evalRecords, sizeBytes: size });
   const stream = createReadStream(file, { highWaterMark: 1 << 20 });
   const progress = io.stderrTTY && size > 50 * 1024 * 1024;
   let lastReport = Date.now();

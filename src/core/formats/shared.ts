@@ -22,7 +22,19 @@ export function seg(key: string | number): string {
 
 /** Joins segments into a JSON pointer under `base` ('' = the record). */
 export function ptr(base: string, ...keys: (string | number)[]): string {
+  if (base === '' && keys.length === 1 && typeof keys[0] === 'string') return topLevelPointer(keys[0]);
   return base + keys.map((k) => `/${seg(k)}`).join('');
+}
+
+// pointers of top-level keys, built once (every record of a file asks for the same few)
+const topLevel = new Map<string, string>();
+function topLevelPointer(key: string): string {
+  let p = topLevel.get(key);
+  if (p === undefined) {
+    p = `/${seg(key)}`;
+    if (topLevel.size < 10_000) topLevel.set(key, p);
+  }
+  return p;
 }
 
 /** The first key of `keys` whose value in `rec` satisfies `test`. */

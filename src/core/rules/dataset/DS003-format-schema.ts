@@ -18,8 +18,10 @@ export const formatSchema: RecordRule = {
   scope: 'record',
   check(ctx) {
     if (!ctx.format) return [];
+    const issues = validateValue(ctx.format.schema, ctx.record.value);
+    if (!issues.length) return [];
     const keys = Object.keys(ctx.record.value as object);
-    return validateValue(ctx.format.schema, ctx.record.value)
+    return issues
       // unknown keys are DS005's business (with a "did you mean")
       .filter((i) => i.keyword !== 'additionalProperties')
       // a required key that is only misspelt is reported once, by DS005, with a rename fix

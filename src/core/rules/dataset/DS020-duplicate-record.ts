@@ -1,6 +1,7 @@
-import type { FileRule, FindingDraft } from '../../types';
-import { hashNumber } from '../../jsonl/hash';
+import type { FileRule, FileRuleState, FindingDraft } from '../../types';
+import { HASH64, hash64, hash64Begin, hash64End, hash64Words } from '../../jsonl/hash';
 import { Groups } from './util/groups';
+import { FirstSeenTable, IntTuples } from './util/hashTable';
 import { deleteLine } from './util/text';
 
 export const duplicateRecord: FileRule = {
@@ -16,15 +17,12 @@ export const duplicateRecord: FileRule = {
   },
   scope: 'file',
   create(env) {
-    const groups = new Groups(env.streaming);
+    if (env.streaming) return streamingIndex(env.expectedRecords);
+    const groups = new Groups();
     return {
       add(entry) {
-        // JSON.stringify of the parsed value ignores spacing and escapes; top-level keys are sorted so that
-        // {"a","b"} and {"b","a"} match (nested key order is kept: it is rarely reshuffled within a file)
-        const v = entry.value as Record<string, unknown>;
-        const sorted: Record<string, unknown> = {};
-        for (const k of Object.keys(v).sort()) sorted[k] = v[k];
-        groups.add(entry, hashNumber(JSON.stringify(sorted)), undefined);
+        hashRecord(entry.value as Record<string, unknown>);
+        groups.add(entry, HASH64[0] * 0x200000 + (HASH64[1] >>> 11), undefined);
       },
       remove(entry) {
         groups.remove(entry);
@@ -33,17 +31,72 @@ export const duplicateRecord: FileRule = {
         const out: FindingDraft[] = [];
         for (const key of groups.multi) {
           const [first, ...rest] = groups.members(key).map(([e]) => e);
-          for (const e of rest) {
-            out.push({
-              message: `duplicate of the record on line ${first.line + 1}`,
-              line: e.line, startColumn: 0, endLine: e.endLine, endColumn: e.endLine === e.line ? e.text.length : 1,
-              related: [{ message: 'first copy', line: first.line }],
-              fix: deleteLine(e.line, 'Delete this duplicate record'),
-            });
-          }
+          for (const e of rest) out.push(finding(e.line, first.line, e.endLine === e.line ? e.text.length : 1, e.endLine));
         }
         return out;
       },
     };
   },
 };
+
+/**
+ * The record's content hash, into HASH64: top-level keys in sorted order, each with its value — strings as
+ * parsed (so spacing and escapes in the line do not matter), other values as JSON.stringify writes them
+ * (nested key order is kept: it is rarely reshuffled within a file). Exact up to 64-bit hash collisions.
+ */
+function hashRecord(v: Record<string, unknown>): void {
+  const keys = Object.keys(v);
+  let sorted = true;
+  for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1] < keys[i];
+  if (!sorted) keys.sort();
+  // each key and value is hashed on its own (answers are memoized: DS021 hashes the same string), then the
+  // parts' hashes are mixed in order; a tag tells a string from the same text as a JSON value
+  if (parts.length < keys.length * 5) parts = new Uint32Array(keys.length * 10);
+  let n = 0;
+  for (const k of keys) {
+    const x = v[k];
+    hash64(k);
+    parts[n++] = HASH64[0];
+    parts[n++] = HASH64[1];
+    hash64(typeof x === 'string' ? x : JSON.stringify(x));
+    parts[n++] = HASH64[0];
+    parts[n++] = HASH64[1];
+    parts[n++] = typeof x === 'string' ? 1 : 2;
+  }
+  hash64Begin();
+  for (let i = 0; i + 1 < n; i += 2) hash64Words(parts[i], parts[i + 1]);
+  if (n % 2) hash64Words(parts[n - 1], n);
+  hash64End();
+}
+let parts = new Uint32Array(64);
+
+function finding(line: number, first: number, endColumn: number, endLine = line): FindingDraft {
+  return {
+    message: `duplicate of the record on line ${first + 1}`,
+    line, startColumn: 0, endLine, endColumn,
+    related: [{ message: 'first copy', line: first }],
+    fix: deleteLine(line, 'Delete this duplicate record'),
+  };
+}
+
+/** Streaming: a 64-bit content hash -> first line table (12 bytes a slot); only the duplicates are listed. */
+function streamingIndex(expected: number | undefined): FileRuleState {
+  // sized once for the file's records (with room for a 10 % misestimate), else it grows
+  const seen = new FirstSeenTable(expected ? expected * 1.1 : undefined);
+  const dups = new IntTuples(3); // line, first line, line length
+  return {
+    add(entry) {
+      hashRecord(entry.value as Record<string, unknown>);
+      const slot = seen.firstOrAdd(HASH64[0], HASH64[1], entry.line);
+      if (slot >= 0) dups.push(entry.line, seen.lineAt(slot), entry.text.length);
+    },
+    remove() {
+      throw new Error('a streaming index cannot remove records');
+    },
+    findings() {
+      const out: FindingDraft[] = [];
+      for (let i = 0; i < dups.length; i++) out.push(finding(dups.get(i, 0), dups.get(i, 1), dups.get(i, 2)));
+      return out;
+    },
+  };
+}

@@ -1,6 +1,7 @@
-import type { FileRule, FindingDraft } from '../../types';
-import { hashNumber } from '../../jsonl/hash';
+import type { FileRule, FileRuleState, FindingDraft, RecordContext } from '../../types';
+import { HASH64, hash53, hash64 } from '../../jsonl/hash';
 import { Groups } from './util/groups';
+import { FirstSeenTable, IntTuples } from './util/hashTable';
 import { normalize, promptText, responseText } from './util/text';
 
 export const conflictingOutputs: FileRule = {
@@ -16,17 +17,14 @@ export const conflictingOutputs: FileRule = {
   },
   scope: 'file',
   create(env) {
-    const groups = new Groups<number>(env.streaming);
     const skip = env.format?.id === 'preference' || env.format?.id === 'kto';
+    if (env.streaming) return streamingIndex(skip, env.expectedRecords);
+    const groups = new Groups<number>();
     return {
       add(entry, ctx) {
         if (skip) return;
-        const fields = ctx.textFields();
-        const prompt = normalize(promptText(fields));
-        // answers can be long: hash them as written (trimmed), prompts normalized
-        const response = responseText(fields).trim();
-        if (!prompt || !response) return;
-        groups.add(entry, hashNumber(prompt), hashNumber(response));
+        const pr = promptAndResponse(ctx);
+        if (pr) groups.add(entry, hash53(pr.prompt), hash53(pr.response));
       },
       remove(entry) {
         groups.remove(entry);
@@ -37,12 +35,7 @@ export const conflictingOutputs: FileRule = {
           const members = groups.members(key);
           const [first, firstAnswer] = members[0];
           for (const [e, answer] of members.slice(1)) {
-            if (answer === firstAnswer) continue;
-            out.push({
-              message: `same prompt as line ${first.line + 1}, different answer`,
-              line: e.line, startColumn: 0, endLine: e.endLine, endColumn: e.endLine === e.line ? e.text.length : 1,
-              related: [{ message: 'the same prompt with another answer', line: first.line }],
-            });
+            if (answer !== firstAnswer) out.push(finding(e.line, first.line, e.endLine === e.line ? e.text.length : 1, e.endLine));
           }
         }
         return out;
@@ -50,3 +43,48 @@ export const conflictingOutputs: FileRule = {
     };
   },
 };
+
+/** Prompts normalized; answers can be long: compared as written (trimmed). */
+function promptAndResponse(ctx: RecordContext): { prompt: string; response: string } | undefined {
+  const fields = ctx.textFields();
+  const prompt = normalize(promptText(fields));
+  const response = responseText(fields).trim();
+  return prompt && response ? { prompt, response } : undefined;
+}
+
+function finding(line: number, first: number, endColumn: number, endLine = line): FindingDraft {
+  return {
+    message: `same prompt as line ${first + 1}, different answer`,
+    line, startColumn: 0, endLine, endColumn,
+    related: [{ message: 'the same prompt with another answer', line: first }],
+  };
+}
+
+/**
+ * Streaming: 64-bit prompt hash -> first line and a 32-bit hash of its answer (16 bytes a slot). A later
+ * record with the same prompt is a conflict when its answer hash differs from the first one's.
+ */
+function streamingIndex(skip: boolean, expected: number | undefined): FileRuleState {
+  const seen = new FirstSeenTable(skip ? 16 : expected ? expected * 1.1 : undefined, true);
+  const conflicts = new IntTuples(3); // line, first line, line length
+  return {
+    add(entry, ctx) {
+      if (skip) return;
+      const pr = promptAndResponse(ctx);
+      if (!pr) return;
+      hash64(pr.response);
+      const answer = HASH64[0] ^ Math.imul(HASH64[1], 0x9e3779b1);
+      hash64(pr.prompt);
+      const slot = seen.firstOrAdd(HASH64[0], HASH64[1], entry.line, answer);
+      if (slot >= 0 && seen.valueAt(slot) !== answer >>> 0) conflicts.push(entry.line, seen.lineAt(slot), entry.text.length);
+    },
+    remove() {
+      throw new Error('a streaming index cannot remove records');
+    },
+    findings() {
+      const out: FindingDraft[] = [];
+      for (let i = 0; i < conflicts.length; i++) out.push(finding(conflicts.get(i, 0), conflicts.get(i, 1), conflicts.get(i, 2)));
+      return out;
+    },
+  };
+}

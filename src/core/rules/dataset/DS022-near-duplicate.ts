@@ -1,6 +1,78 @@
-import type { FileRule, FindingDraft, RecordEntry } from '../../types';
+import type { FileRule, FileRuleState, FindingDraft, RecordContext, RecordEntry } from '../../types';
 import { promptText } from './util/text';
-import { BANDS, bandKey, fnv, minhashWords, signature, similarity, SignaturePool } from './util/minhash';
+import { fnv } from './util/minhash';
+import { MAX_LOAD, capacityFor, grownCapacity, slotFor } from './util/hashTable';
+
+/**
+ * Near-duplicates by MinHash: 32 hash functions over the word 3-shingles of the prompt, and of each minimum
+ * only 8 bits are kept (b-bit MinHash, Li & König 2010): a signature is 32 bytes. Two signatures agree at one
+ * position with probability J + (1 − J)/256 for Jaccard similarity J, so J is estimated as
+ * (agreeing/32 − 1/256) / (1 − 1/256). Candidates are the pairs that agree on all 4 bytes of one of 8 bands
+ * (pairs above ≈ 0.7 share a band almost always); each is then checked against the threshold.
+ */
+export const HASHES = 32;
+const BANDS = 8;
+const ROWS = HASHES / BANDS;
+/** Members of one band bucket compared with a new record (a cap for templated files whose prompts share long runs). */
+export const BUCKET_CAP = 256;
+// fixed odd multipliers and offsets for the universal hash family (deterministic across runs)
+const A = Uint32Array.from({ length: HASHES }, (_, i) => (Math.imul(0x9e3779b1, i + 1) | 1) >>> 0);
+const B = Uint32Array.from({ length: HASHES }, (_, i) => Math.imul(0x85ebca6b, i + 7) >>> 0);
+const WORD_SPLIT = /[\s.,;:!?()"'[\]{}]+/;
+
+
+const mins = new Uint32Array(HASHES);
+
+/** b-bit MinHash signature (32 bytes) of the word 3-shingles of a text, written into `out` at `at`. */
+export function signature(words: string[], out: Uint8Array = new Uint8Array(HASHES), at = 0): Uint8Array {
+  mins.fill(0xffffffff);
+  let w0 = fnv(words[0]);
+  let w1 = fnv(words[1]);
+  for (let i = 2; i < words.length; i++) {
+    const w2 = fnv(words[i]);
+    const x = (Math.imul(w0, 0x2545f491) ^ Math.imul(w1, 0x9e3779b9) ^ w2) >>> 0;
+    for (let k = 0; k < HASHES; k++) {
+      const h = (Math.imul(A[k], x) + B[k]) >>> 0;
+      if (h < mins[k]) mins[k] = h;
+    }
+    w0 = w1;
+    w1 = w2;
+  }
+  // 8 bits of each minimum, taken from all of its bits
+  for (let k = 0; k < HASHES; k++) out[at + k] = Math.imul(mins[k], 0x9e3779b1) >>> 24;
+  return out;
+}
+
+/** Estimated Jaccard similarity of two b-bit signatures (in pools `p` at `i` and `q` at `j`). */
+export function similarity(p: Uint8Array, i: number, q: Uint8Array, j: number): number {
+  let same = 0;
+  for (let k = 0; k < HASHES; k++) if (p[i + k] === q[j + k]) same++;
+  return Math.max(0, (same / HASHES - 1 / 256) / (1 - 1 / 256));
+}
+
+interface Prompt {
+  words: string[];
+  exact: number;
+}
+
+function promptOf(ctx: RecordContext, minWords: number): Prompt | undefined {
+  const prompt = promptText(ctx.textFields()).toLowerCase();
+  const words = prompt.split(WORD_SPLIT).filter(Boolean);
+  return words.length < minWords || words.length < 3 ? undefined : { words, exact: fnv(prompt) };
+}
+
+function bandKey(sig: Uint8Array, at: number, b: number): number {
+  const o = at + b * ROWS;
+  return (sig[o] | (sig[o + 1] << 8) | (sig[o + 2] << 16) | (sig[o + 3] << 24)) >>> 0;
+}
+
+function finding(line: number, first: number, sim: number, endColumn: number, endLine = line): FindingDraft {
+  return {
+    message: `prompt nearly identical to line ${first + 1} (≈${Math.round(sim * 100)} % similar)`,
+    line, startColumn: 0, endLine, endColumn,
+    related: [{ message: 'the similar prompt', line: first }],
+  };
+}
 
 export const nearDuplicate: FileRule = {
   id: 'DS022',
@@ -19,82 +91,212 @@ export const nearDuplicate: FileRule = {
   create(env) {
     const threshold = Number(env.options.threshold ?? 0.9);
     const minWords = Number(env.options.minWords ?? 8);
-    // per record: its signature and a hash of its prompt; per band key: the record, or the records, in it
-    // signatures live in one growing typed-array pool; each entry carries its slot number under a private symbol
-    const pool = new SignaturePool();
-    const SLOT = Symbol('minhash');
-    const slotOf = (e: RecordEntry) => (e as unknown as Record<symbol, number | undefined>)[SLOT];
-    const exactOf = new Map<number, number>();
-    const sigOf = (e: RecordEntry) => {
-      const slot = slotOf(e);
-      return slot === undefined ? undefined : { sig: pool.get(slot), exact: exactOf.get(slot)! };
-    };
-    const buckets = new Map<number, RecordEntry | RecordEntry[]>();
-    return {
-      add(entry, ctx) {
-        const prompt = promptText(ctx.textFields()).toLowerCase();
-        const words = minhashWords(prompt);
-        if (words.length < minWords) return;
-        const sig = signature(words);
-        for (let b = 0; b < BANDS; b++) {
-          const key = bandKey(sig, b);
-          const cur = buckets.get(key);
-          if (cur === undefined) buckets.set(key, entry);
-          else if (Array.isArray(cur)) cur.push(entry);
-          else buckets.set(key, [cur, entry]);
+    return env.streaming ? streamingIndex(threshold, minWords) : incrementalIndex(threshold, minWords);
+  },
+};
+
+/**
+ * The editor's index (records come and go): per record its signature in a typed-array pool and a hash of its
+ * prompt; per band key the record or records in it. A record is reported against the earliest line it shares
+ * a band with and is similar enough to (as the streaming index does).
+ */
+function incrementalIndex(threshold: number, minWords: number): FileRuleState {
+  let pool = new Uint8Array(HASHES * 1024);
+  let used = 0;
+  const SLOT = Symbol('minhash');
+  const slotOf = (e: RecordEntry) => (e as unknown as Record<symbol, number | undefined>)[SLOT];
+  const exactOf = new Map<number, number>();
+  const free: number[] = [];
+  const buckets = new Map<number, RecordEntry | RecordEntry[]>();
+  const key = (slot: number, b: number) => bandKey(pool, slot * HASHES, b) * BANDS + b;
+  return {
+    add(entry, ctx) {
+      const p = promptOf(ctx, minWords);
+      if (!p) return;
+      let slot = free.pop();
+      if (slot === undefined) {
+        if ((used + 1) * HASHES > pool.length) {
+          const bigger = new Uint8Array(pool.length * 2);
+          bigger.set(pool);
+          pool = bigger;
         }
-        const slot = pool.push(sig);
-        exactOf.set(slot, fnv(prompt));
-        (entry as unknown as Record<symbol, number>)[SLOT] = slot;
-      },
-      remove(entry) {
-        const s = sigOf(entry);
-        if (!s) return;
-        for (let b = 0; b < BANDS; b++) {
-          const key = bandKey(s.sig, b);
-          const cur = buckets.get(key);
-          if (cur === entry) buckets.delete(key);
-          else if (Array.isArray(cur)) {
-            const rest = cur.filter((e) => e !== entry);
-            buckets.set(key, rest.length === 1 ? rest[0] : rest);
-          }
+        slot = used++;
+      }
+      signature(p.words, pool, slot * HASHES);
+      exactOf.set(slot, p.exact);
+      (entry as unknown as Record<symbol, number>)[SLOT] = slot;
+      for (let b = 0; b < BANDS; b++) {
+        const k = key(slot, b);
+        const cur = buckets.get(k);
+        if (cur === undefined) buckets.set(k, entry);
+        else if (Array.isArray(cur)) cur.push(entry);
+        else buckets.set(k, [cur, entry]);
+      }
+    },
+    remove(entry) {
+      const slot = slotOf(entry);
+      if (slot === undefined) return;
+      for (let b = 0; b < BANDS; b++) {
+        const k = key(slot, b);
+        const cur = buckets.get(k);
+        if (cur === entry) buckets.delete(k);
+        else if (Array.isArray(cur)) {
+          const rest = cur.filter((e) => e !== entry);
+          buckets.set(k, rest.length === 1 ? rest[0] : rest);
         }
-        exactOf.delete(slotOf(entry)!);
-        delete (entry as unknown as Record<symbol, unknown>)[SLOT];
-      },
-      findings() {
-        const out: FindingDraft[] = [];
-        const reported = new Set<RecordEntry>();
-        const seenPairs = new Set<string>();
-        for (const bucket of buckets.values()) {
-          if (!Array.isArray(bucket)) continue;
-          const members = [...bucket].sort((a, b) => a.line - b.line);
-          for (let i = 1; i < members.length; i++) {
-            const e = members[i];
-            if (reported.has(e)) continue;
-            for (let j = 0; j < i; j++) {
-              const f = members[j];
-              const pair = `${f.line}:${e.line}`;
-              if (seenPairs.has(pair)) continue;
-              seenPairs.add(pair);
-              const se = sigOf(e)!;
-              const sf = sigOf(f)!;
+      }
+      exactOf.delete(slot);
+      free.push(slot);
+      delete (entry as unknown as Record<symbol, unknown>)[SLOT];
+    },
+    findings() {
+      const out: FindingDraft[] = [];
+      const done = new Set<RecordEntry>();
+      const sorted = new Map<number, RecordEntry[]>();
+      for (const [k, bucket] of buckets) if (Array.isArray(bucket)) sorted.set(k, [...bucket].sort((a, b) => a.line - b.line));
+      for (const members of sorted.values()) {
+        for (const e of members) {
+          if (done.has(e)) continue;
+          done.add(e);
+          const se = slotOf(e)!;
+          let best: RecordEntry | undefined;
+          let bestSim = 0;
+          for (let b = 0; b < BANDS; b++) {
+            const list = sorted.get(key(se, b));
+            if (!list) continue;
+            for (let j = 0; j < list.length && j < BUCKET_CAP; j++) {
+              const f = list[j];
+              if (f.line >= e.line || (best && f.line >= best.line)) break;
+              const sf = slotOf(f)!;
               // identical prompts are DS020 (same record) or DS021 (different answer), not near-duplicates
-              if (se.exact === sf.exact) continue;
-              const sim = similarity(se.sig, sf.sig);
+              if (exactOf.get(sf) === exactOf.get(se)) continue;
+              const sim = similarity(pool, se * HASHES, pool, sf * HASHES);
               if (sim < threshold) continue;
-              reported.add(e);
-              out.push({
-                message: `prompt nearly identical to line ${f.line + 1} (≈${Math.round(sim * 100)} % similar)`,
-                line: e.line, startColumn: 0, endLine: e.endLine, endColumn: e.endLine === e.line ? e.text.length : 1,
-                related: [{ message: 'the similar prompt', line: f.line }],
-              });
+              best = f;
+              bestSim = sim;
               break;
             }
           }
+          if (best) out.push(finding(e.line, best.line, bestSim, e.endLine === e.line ? e.text.length : 1, e.endLine));
         }
-        return out;
-      },
-    };
-  },
-};
+      }
+      return out;
+    },
+  };
+}
+
+/** Fixed-size pages of signatures, prompt hashes and lines: the pool grows without copying. */
+class SignaturePool {
+  static readonly PAGE = 1 << 15;
+  readonly sigs: Uint8Array[] = [];
+  readonly exact: Uint32Array[] = [];
+  readonly lines: Int32Array[] = [];
+  size = 0;
+  add(words: string[], exact: number, line: number): number {
+    const page = this.size >>> 15;
+    if (page === this.sigs.length) {
+      this.sigs.push(new Uint8Array(SignaturePool.PAGE * HASHES));
+      this.exact.push(new Uint32Array(SignaturePool.PAGE));
+      this.lines.push(new Int32Array(SignaturePool.PAGE));
+    }
+    const i = this.size & (SignaturePool.PAGE - 1);
+    signature(words, this.sigs[page], i * HASHES);
+    this.exact[page][i] = exact;
+    this.lines[page][i] = line;
+    return this.size++;
+  }
+  page(slot: number): Uint8Array {
+    return this.sigs[slot >>> 15];
+  }
+  offset(slot: number): number {
+    return (slot & (SignaturePool.PAGE - 1)) * HASHES;
+  }
+  exactOf(slot: number): number {
+    return this.exact[slot >>> 15][slot & (SignaturePool.PAGE - 1)];
+  }
+  lineOf(slot: number): number {
+    return this.lines[slot >>> 15][slot & (SignaturePool.PAGE - 1)];
+  }
+}
+
+/** One band's table: band key -> the first record (slot + 1) with it; the key is read back from the pool. 4 bytes a slot. */
+class BandTable {
+  private slots = new Int32Array(capacityFor(1000));
+  private size = 0;
+  constructor(private readonly pool: SignaturePool, private readonly band: number) {}
+  private keyOf(slot: number): number {
+    return bandKey(this.pool.page(slot), this.pool.offset(slot), this.band);
+  }
+  /** The first record with this slot's band key, or -1 after adding this slot as the first. */
+  firstOrAdd(slot: number): number {
+    const k = this.keyOf(slot);
+    const cap = this.slots.length;
+    let i = slotFor(Math.imul(k, 0x9e3779b1), cap);
+    for (let s = this.slots[i]; s !== 0; s = this.slots[i]) {
+      if (this.keyOf(s - 1) === k) return s - 1;
+      if (++i === cap) i = 0;
+    }
+    this.slots[i] = slot + 1;
+    if (++this.size > cap * MAX_LOAD) this.grow();
+    return -1;
+  }
+  private grow(): void {
+    const old = this.slots;
+    const cap = grownCapacity(old.length);
+    this.slots = new Int32Array(cap);
+    for (const s of old) {
+      if (s === 0) continue;
+      let i = slotFor(Math.imul(this.keyOf(s - 1), 0x9e3779b1), cap);
+      while (this.slots[i] !== 0) if (++i === cap) i = 0;
+      this.slots[i] = s;
+    }
+  }
+}
+
+/**
+ * The CLI's index (records only added, in line order): signatures in pages, 8 band tables of 4-byte slots,
+ * and, only for band keys shared by several records, the list of the later ones. Each new record is compared
+ * when it arrives with the records it shares a band with, earliest first.
+ */
+function streamingIndex(threshold: number, minWords: number): FileRuleState {
+  const pool = new SignaturePool();
+  const bands = Array.from({ length: BANDS }, (_, b) => new BandTable(pool, b));
+  const more = new Map<number, number[]>();
+  const found: FindingDraft[] = [];
+  return {
+    add(entry, ctx) {
+      const p = promptOf(ctx, minWords);
+      if (!p) return;
+      const slot = pool.add(p.words, p.exact, entry.line);
+      const sig = pool.page(slot);
+      const at = pool.offset(slot);
+      let best = -1;
+      let bestSim = 0;
+      for (let b = 0; b < BANDS; b++) {
+        const first = bands[b].firstOrAdd(slot);
+        if (first < 0) continue;
+        const k = first * BANDS + b;
+        const later = more.get(k);
+        for (let j = -1; j < (later ? Math.min(later.length, BUCKET_CAP - 1) : 0); j++) {
+          const f = j < 0 ? first : later![j];
+          if (best >= 0 && f >= best) break;
+          if (pool.exactOf(f) === p.exact) continue;
+          const sim = similarity(sig, at, pool.page(f), pool.offset(f));
+          if (sim < threshold) continue;
+          best = f;
+          bestSim = sim;
+          break;
+        }
+        if (later) later.push(slot);
+        else more.set(k, [slot]);
+      }
+      if (best >= 0) found.push(finding(entry.line, pool.lineOf(best), bestSim, entry.text.length));
+    },
+    remove() {
+      throw new Error('a streaming index cannot remove records');
+    },
+    findings() {
+      return found;
+    },
+  };
+}

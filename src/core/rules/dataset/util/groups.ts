@@ -2,39 +2,28 @@ import type { RecordEntry } from '../../../types';
 
 /**
  * Records grouped by a numeric key, with the set of keys that hold two or more records kept up to date, so
- * findings() costs the size of the duplicate groups, not of the file.
- * - Incremental (the editor): members are entry references (the engine keeps entry.line current); the key and
- *   value sit on the entry under a private symbol, so removal needs no second map.
- * - Streaming (the CLI): records are only added and lines never move, so a member is just its line number and
- *   the file's records are not kept alive — one map slot (a number) per record.
+ * findings() costs the size of the duplicate groups, not of the file. Used by the incremental linter (the
+ * editor): members are entry references (the engine keeps entry.line current); the key and value sit on the
+ * entry under a private symbol, so removal needs no second map. The CLI's streaming pass uses the typed-array
+ * tables of hashTable.ts instead.
  */
 interface Slot<V> {
   key: number;
   value: V;
 }
 
-type Member = RecordEntry | number;
-
 export class Groups<V = undefined> {
-  private byKey = new Map<number, Member | Member[]>();
+  private byKey = new Map<number, RecordEntry | RecordEntry[]>();
   private readonly slot = Symbol('group');
-  /** Streaming: values by line (only kept for records that have one). */
-  private values = new Map<number, V>();
   readonly multi = new Set<number>();
 
-  constructor(private readonly streaming = false) {}
-
   add(entry: RecordEntry, key: number, value: V): void {
-    let member: Member = entry;
-    if (this.streaming) {
-      member = entry.line;
-      if (value !== undefined) this.values.set(entry.line, value);
-    } else (entry as unknown as Record<symbol, Slot<V>>)[this.slot] = { key, value };
+    (entry as unknown as Record<symbol, Slot<V>>)[this.slot] = { key, value };
     const g = this.byKey.get(key);
-    if (g === undefined) this.byKey.set(key, member);
-    else if (Array.isArray(g)) g.push(member);
+    if (g === undefined) this.byKey.set(key, entry);
+    else if (Array.isArray(g)) g.push(entry);
     else {
-      this.byKey.set(key, [g, member]);
+      this.byKey.set(key, [g, entry]);
       this.multi.add(key);
     }
   }
@@ -54,15 +43,11 @@ export class Groups<V = undefined> {
     }
   }
 
-  /** The members of a group (entries, or {line} stand-ins when streaming) with their values, sorted by line. */
+  /** The members of a group with their values, sorted by line. */
   members(key: number): [RecordEntry, V][] {
     const g = this.byKey.get(key);
     if (g === undefined) return [];
     const list = Array.isArray(g) ? g : [g];
-    const out: [RecordEntry, V][] = list.map((m) =>
-      typeof m === 'number'
-        ? [{ line: m, endLine: m, text: '', value: undefined, hash: '' }, this.values.get(m) as V]
-        : [m, (m as unknown as Record<symbol, Slot<V>>)[this.slot].value]);
-    return out.sort((a, b) => a[0].line - b[0].line);
+    return list.map((m): [RecordEntry, V] => [m, (m as unknown as Record<symbol, Slot<V>>)[this.slot].value]).sort((a, b) => a[0].line - b[0].line);
   }
 }

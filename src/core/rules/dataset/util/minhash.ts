@@ -1,6 +1,7 @@
 /**
- * MinHash over word 3-shingles with LSH banding: the near-duplicate index shared by rule DS022 and the dataset
- * report's near-duplicate clusters (src/core/report/diversity.ts).
+ * MinHash over word 3-shingles with LSH banding, full 32-bit minima: the dataset report's near-duplicate clusters
+ * (src/core/report/diversity.ts). Rule DS022 uses the same shingles and hash family with b-bit signatures
+ * (8 bits per minimum) to keep the CLI's streaming memory small; both share `fnv`.
  */
 
 export const HASHES = 32;
