@@ -131,7 +131,14 @@ export default [
       ui.writeFile('.vscode/settings.json', JSON.stringify({ 'workbench.colorTheme': 'Default High Contrast' }));
       await view.locator('body.vscode-high-contrast').waitFor({ timeout: 15_000 });
       await view.locator('.row[data-line="5"]').click();
-      const border = await view.locator('.row.selected').evaluate((e) => getComputedStyle(e).borderTopColor);
+      // rows are re-rendered as the table scrolls or refreshes: read the style of the row once it is stable
+      const selected = view.locator('.row.selected[data-line="5"]');
+      await selected.waitFor({ timeout: 15_000 });
+      let border = '';
+      for (let i = 0; i < 25 && !border; i++) {
+        border = await selected.evaluate((e) => (e.isConnected ? getComputedStyle(e).borderTopColor : '')).catch(() => '');
+        if (!border) await new Promise((r) => setTimeout(r, 200));
+      }
       const bg = await view.locator('body').evaluate((e) => getComputedStyle(e).backgroundColor);
       if (!border || border === 'rgba(0, 0, 0, 0)' || border === bg) throw new Error(`the selected row has no visible border in high contrast (${border} on ${bg})`);
       const field = await view.locator('.form textarea').first().evaluate((e) => getComputedStyle(e).borderTopColor);
