@@ -18,9 +18,9 @@ import { applyFix, jsonl, makeContext, runFileRule, runRule } from './helpers';
 
 const gsm = (answer: string) => jsonl({ question: 'Natalia sold 48 clips in April and half as many in May. How many altogether?', answer });
 
-test('registry: twelve COT rules in id order, unique names, docs with examples', () => {
-  assert.deepEqual(cotRules.map((r) => r.id), ['COT001', 'COT002', 'COT003', 'COT004', 'COT005', 'COT006', 'COT007', 'COT008', 'COT009', 'COT010', 'COT011', 'COT012']);
-  assert.equal(new Set(cotRules.map((r) => r.name)).size, 12);
+test('registry: thirteen COT rules in id order, unique names, docs with examples', () => {
+  assert.deepEqual(cotRules.map((r) => r.id), ['COT001', 'COT002', 'COT003', 'COT004', 'COT005', 'COT006', 'COT007', 'COT008', 'COT009', 'COT010', 'COT011', 'COT012', 'COT013']);
+  assert.equal(new Set(cotRules.map((r) => r.name)).size, 13);
   for (const r of cotRules) {
     assert.ok(r.docs.rationale.length > 80, r.id);
     for (const line of [...r.docs.bad, ...r.docs.good]) JSON.parse(line);
