@@ -109,6 +109,20 @@ test('COT002 answer field against the rationale (FLAN question/rationale/answer)
   assert.deepEqual(runRule(answerFieldMismatch, flan('Marlboro used cowboys in its ads.', 'yes')), []);
 });
 
+test('COT002: with no clear last computation, the answer must be a number the reasoning reaches', () => {
+  const flan = (rationale: string, answer: string) => jsonl({ question: 'q', answer, rationale });
+  const r = 'There were 40 rolls. Combined, they ate 12 + 4 = 16 rolls. There were 40 dinner rolls - 16 that got eaten = 24 dinner rolls leftover.';
+  const fs = runRule(answerFieldMismatch, flan(r, '23'));
+  assert.deepEqual(fs.map((f) => [f.covered, f.message]), [['"23"', 'the answer field says "23", a number the reasoning never arrives at']]);
+  // the answer is mentioned (also up to a unit change, a sign written apart, thousands grouped with spaces)
+  assert.deepEqual(runRule(answerFieldMismatch, flan(r, '24')), []);
+  assert.deepEqual(runRule(answerFieldMismatch, flan('He has 14 x 25 = 350 cents. He spends 50 cents, and has 300 cents left.', '3')), []);
+  assert.deepEqual(runRule(answerFieldMismatch, flan('3N + 6 = - 147. 3N = - 153. The largest number is - 47.', '-47')), []);
+  assert.deepEqual(runRule(answerFieldMismatch, flan('The price is $80 000 + $16 000 + $4 000 = $100 000. So it sells for that.', '100000')), []);
+  // a single statement does not reason
+  assert.deepEqual(runRule(answerFieldMismatch, flan('The bag holds 24 rolls.', '23')), []);
+});
+
 test('COT001 missing final answer; the fix appends one in the file\'s convention', () => {
   const ok = (n: number) => gsm(`She has ${n} + 1 = <<${n}+1=${n + 1}>>${n + 1} apples.\nThen ${n + 1} * 2 = <<${n + 1}*2=${2 * (n + 1)}>>${2 * (n + 1)} apples.\n#### ${2 * (n + 1)}`);
   const missing = gsm('Natalia sold 48/2 = <<48/2=24>>24 clips in May.\nNatalia sold 48+24 = <<48+24=72>>72 clips altogether.');
