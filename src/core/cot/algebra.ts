@@ -249,11 +249,26 @@ function wordAfter(text: string, i: number): { word: string; next: number } | un
   return { word, next: i };
 }
 
-/** Quick prefilter: an '=' with a lone lowercase letter next to it within a few characters. */
+const isOperatorOrBracket = (c: number) => c === 43 || c === 45 || c === 42 || c === 47 || c === 40 || c === 41 || c === 61 || c === 0x2212 || c === 0xd7 || c === 0xf7;
+
+/** A lone letter written as an unknown: a coefficient glued before it ("4x", ")x"), or an operator, bracket or '=' next to it. */
+function unknownAt(text: string, i: number): boolean {
+  if (!loneLetter(text, i)) return false;
+  const p = i > 0 ? text.charCodeAt(i - 1) : 32;
+  if (isDigit(p) || p === 41) return true;
+  let j = i - 1;
+  while (j >= 0 && text.charCodeAt(j) === 32) j--;
+  if (j >= 0 && isOperatorOrBracket(text.charCodeAt(j))) return true;
+  j = i + 1;
+  while (j < text.length && text.charCodeAt(j) === 32) j++;
+  return j < text.length && isOperatorOrBracket(text.charCodeAt(j));
+}
+
+/** Quick prefilter: an '=' with an unknown ("4x", "x =", "(x + 3)") on either side, before a word or another '='. */
 export function mayHaveAlgebra(text: string): boolean {
   for (let e = text.indexOf('='); e >= 0; e = text.indexOf('=', e + 1)) {
-    for (let i = e - 1; i >= 0 && e - i < 40 && mathChar(text, i); i--) if (isLower(text.charCodeAt(i))) return true;
-    for (let i = e + 1; i < text.length && i - e < 40 && mathChar(text, i); i++) if (isLower(text.charCodeAt(i))) return true;
+    for (let i = e - 1; i >= 0 && e - i < 60 && mathChar(text, i); i--) if (isLower(text.charCodeAt(i)) && unknownAt(text, i)) return true;
+    for (let i = e + 1; i < text.length && i - e < 60 && mathChar(text, i); i++) if (isLower(text.charCodeAt(i)) && unknownAt(text, i)) return true;
   }
   return false;
 }
@@ -273,7 +288,7 @@ export function findLinearEquations(text: string): LinearEquation[] {
     const [r0, r1] = trimSide(text, e + 1, re);
     if (l0 >= l1 || r0 >= r1) continue;
     // a side glued to a word or a unit ("100cm", "5%", "x²") or inside an annotation is not algebra
-    if (gluedWord(text, l0 - 1) || gluedWord(text, r1) || ANNOTATION.has(text[l0 - 1]) || ANNOTATION.has(text[r1])) continue;
+    if (gluedWord(text, l0 - 1) || gluedWord(text, r1) || ANNOTATION.has(text[ls - 1]) || ANNOTATION.has(text[re])) continue;
     // "72 sours / 0.75", "72 sours = > …": the side goes on after a unit word
     const unit = wordAfter(text, r1);
     if (unit && OPERATOR_AFTER.has(text[unit.next] ?? '')) continue;

@@ -33,6 +33,8 @@ export const algebraInconsistent: RecordRule = {
   check(ctx) {
     const out: FindingDraft[] = [];
     for (const r of analyzeRecord(ctx).reasonings) {
+      // only '=' inside calculator annotations or right before one: no side can be read (see algebra.ts)
+      if (!r.quick.freeEquals) continue;
       for (const slip of r.algebra) {
         const pointer = r.field.pointer;
         out.push({ ...ctx.locateInString(pointer, slip.equation.start, slip.equation.end), field: pointer, message: describeSlip(slip) });
