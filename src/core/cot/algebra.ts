@@ -314,6 +314,9 @@ export function findLinearEquations(text: string): LinearEquation[] {
   return out;
 }
 
+/** Source code: variables are reassigned ("i = 0", "i = i + 1"), nothing to solve. */
+const CODE = /```|[{}]|==|\+\+|\+=|-=|;\s*\n/;
+
 /** Do two solutions agree, allowing for numbers rounded to the decimals written? */
 function agree(x: Rational, dx: number, y: Rational, dy: number): boolean {
   if (equals(x, y)) return true;
@@ -336,7 +339,7 @@ export function valueAt(side: Linear, v: Rational): Rational {
  * equations, stay silent.
  */
 export function algebraSlips(text: string): AlgebraSlip[] {
-  if (!mayHaveAlgebra(text)) return [];
+  if (!mayHaveAlgebra(text) || CODE.test(text)) return [];
   const eqs = findLinearEquations(text);
   if (eqs.length < 2) return [];
   const byLetter = new Map<string, LinearEquation[]>();
@@ -377,7 +380,8 @@ export function describeSlip(s: AlgebraSlip): string {
   const l = formatRational(valueAt(q.left, s.settled));
   const r = formatRational(valueAt(q.right, s.settled));
   const others = s.support === 2 ? 'two other equations give' : `${s.support} other equations give`;
-  if (q.lhs.text === q.letter || q.rhs.text === q.letter) return `${eq}, but ${others} ${q.letter} = ${v}`;
+  const bare = (t: string) => /^-?[$\d.,]+$/.test(t);
+  if ((q.lhs.text === q.letter && bare(q.rhs.text)) || (q.rhs.text === q.letter && bare(q.lhs.text))) return `${eq}, but ${others} ${q.letter} = ${v}`;
   if (!q.solution) return `${eq} cannot hold: ${others} ${q.letter} = ${v}, and then ${q.lhs.text} is ${l} but ${q.rhs.text} is ${r}`;
   return `${eq} gives ${q.letter} = ${formatRational(q.solution)}, but ${others} ${q.letter} = ${v} (then ${q.lhs.text} is ${l}, ${q.rhs.text} is ${r})`;
 }

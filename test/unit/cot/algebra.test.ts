@@ -38,6 +38,12 @@ test('COT013: the odd equation is reported, located, in plain words', () => {
   ]);
 });
 
+test('COT013: a side that is an expression is solved too', () => {
+  assert.deepEqual(algebraSlips('Plugging the values in: z = ($5.5 - $8.6) / $3.4 = -2.06. We want the probability at z = -2.06, so we read the table at z = -2.06.').map(describeSlip), [
+    'z = ($5.5 - $8.6) / $3.4 gives z = -0.911765…, but two other equations give z = -2.06 (then z is -2.06, ($5.5 - $8.6) / $3.4 is -0.911765…)',
+  ]);
+});
+
 test('COT013: substitution consistency across the reasoning', () => {
   // the value found is substituted into a later equation in the same unknown
   assert.equal(algebraSlips('2x + 3x = 25, so 5x = 25 and x = 5. Check: 3x + 1 = 17.').length, 1);
@@ -54,6 +60,7 @@ test('COT013: stays silent when it cannot be sure', () => {
     'x = 5, 2x = 10. Later, x = 7, 3x = 21 and x + 1 = 9.', // several disagreeing equations
     'Each costs 10 / 3 = 3.33, so 3x = 10 and x = 3.33.', // rounding
     'The sides are 5 x 3 = 15 and 5 x 4 = 20 and x = 2.', // "x" as times
+    'for (int i = 2; i < 8; i++) {\n  i = 2;\n  i = 0;\n}', // code reassigns variables
   ];
   for (const s of silent) assert.deepEqual(algebraSlips(s).map(describeSlip), [], s);
   assert.deepEqual(runRule(algebraInconsistent, jsonl({ question: 'q', rationale: 'x + 0.5x + 2x = 1050 meters. Thus, 3.5x = 1050. So x = 300 meters.', answer: '300' })), []);
