@@ -156,11 +156,12 @@ function term(): Linear | undefined {
       }
       continue;
     }
-    // implicit multiplication: "4x", "2(x + 3)", "4 (2x)", "(x + 1)(2)", "x(3)"
+    // implicit multiplication: "4x", "2(x + 3)", "4 (2x)", "(x + 1)(2)"
     const glued = !t.space;
     const implicit =
       (t.k === 'v' && glued && (prev.k === 'n' || prev.k === ')')) ||
-      (t.k === '(' && (prev.k === 'n' || ((prev.k === ')' || prev.k === 'v') && glued)));
+      // not "f(2)": a letter before a bracket is a function
+      (t.k === '(' && (prev.k === 'n' || (prev.k === ')' && glued)));
     if (!implicit) break;
     if (divided) return undefined; // "1/2x": 1/(2x) or x/2?
     const r = unary();
@@ -314,6 +315,12 @@ export function findLinearEquations(text: string): LinearEquation[] {
   return out;
 }
 
+/** How often the text introduces `letter` as an unknown ("let x", "x be", "x represent", "x is the number"). */
+function introductions(text: string, letter: string): number {
+  const re = new RegExp(`\\b(?:let|if)\\s+["“']?${letter}\\b|(?<![\\w'])${letter}["”']?\\s+(?:be|represents?|stands?|denotes?|is\\s+the|equals?\\s+the)\\b`, 'gi');
+  return text.match(re)?.length ?? 0;
+}
+
 /** Source code: variables are reassigned ("i = 0", "i = i + 1"), nothing to solve. */
 const CODE = /```|[{}]|==|\+\+|\+=|-=|;\s*\n/;
 
@@ -351,6 +358,7 @@ export function algebraSlips(text: string): AlgebraSlip[] {
   const out: AlgebraSlip[] = [];
   for (const group of byLetter.values()) {
     if (new Set(group.map((q) => q.unit).filter((u) => u)).size > 1) continue; // "3x = 1 hour", "3x = 60 minutes"
+    if (introductions(text, group[0].letter) > 1) continue; // "Let x be the apples… Let x be the pears…"
     const solving = group.filter((q) => q.solution);
     if (solving.length < 2) continue;
     // clusters of agreeing solutions

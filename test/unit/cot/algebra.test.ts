@@ -60,6 +60,8 @@ test('COT013: stays silent when it cannot be sure', () => {
     'x = 5, 2x = 10. Later, x = 7, 3x = 21 and x + 1 = 9.', // several disagreeing equations
     'Each costs 10 / 3 = 3.33, so 3x = 10 and x = 3.33.', // rounding
     'The sides are 5 x 3 = 15 and 5 x 4 = 20 and x = 2.', // "x" as times
+    'f(2) = 4, f(4) = 8 and f(5) = 11.', // function values, not products
+    'Let x be the apples: x = 5. Let x be the pears: x + 2 = 9, so x = 7.', // the letter is reused
     'for (int i = 2; i < 8; i++) {\n  i = 2;\n  i = 0;\n}', // code reassigns variables
   ];
   for (const s of silent) assert.deepEqual(algebraSlips(s).map(describeSlip), [], s);
