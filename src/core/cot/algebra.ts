@@ -239,6 +239,18 @@ const UNITS = new Set([
   'g', 'kg', 'gram', 'grams', 'pound', 'pounds', 'ounce', 'ounces', 'cent', 'cents', 'dollar', 'dollars', 'ml', 'liter', 'liters', 'gallon', 'gallons', 'quart', 'quarts', 'cup', 'cups',
 ]);
 
+/** Words after which a bare number starts an equation ("we get 10 = b"), not a label ("section 2 = …"). */
+const LEAD_WORDS = new Set(['get', 'gets', 'got', 'obtain', 'find', 'is', 'as', 'gives', 'becomes', 'so', 'then', 'thus', 'hence', 'therefore', 'and', 'or', 'that', 'means', 'have', 'has']);
+
+/** The lower-cased word ending right before position i (one space skipped). */
+function wordBefore(text: string, i: number): string {
+  let e = i;
+  while (e > 0 && text.charCodeAt(e - 1) === 32) e--;
+  let b = e;
+  while (b > 0 && isLetter(text.charCodeAt(b - 1))) b--;
+  return text.slice(b, e).toLowerCase();
+}
+
 /** The word after position i (spaces skipped) and the first non-space character after it. */
 function wordAfter(text: string, i: number): { word: string; next: number } | undefined {
   while (text.charCodeAt(i) === 32) i++;
@@ -294,7 +306,7 @@ export function findLinearEquations(text: string): LinearEquation[] {
     const unit = wordAfter(text, r1);
     if (unit && OPERATOR_AFTER.has(text[unit.next] ?? '')) continue;
     // "section 2 = x + 200": a bare number right after a word is a label, not a side
-    if (/^\d[\d,.]*$/.test(text.slice(l0, l1)) && /[a-zA-Z] $/.test(text.slice(Math.max(0, l0 - 2), l0))) continue;
+    if (/^\d[\d,.]*$/.test(text.slice(l0, l1)) && /[a-zA-Z] $/.test(text.slice(Math.max(0, l0 - 2), l0)) && !LEAD_WORDS.has(wordBefore(text, l0))) continue;
     const lt = text.slice(l0, l1);
     const rt = text.slice(r0, r1);
     maxDecimals = 0;

@@ -29,6 +29,10 @@ test('COT013: the odd equation is reported, located, in plain words', () => {
   assert.deepEqual(fs.map((f) => [f.covered, f.message, f.field]), [
     ['4x + 12 = 64', '4x + 12 = 64 gives x = 13, but two other equations give x = 12.75 (then 4x + 12 is 63, 64 is 64)', '/rationale'],
   ]);
+  // a bare number after a verb starts an equation: "we get 10 = b"
+  assert.deepEqual(algebraSlips('So 2b - 5 = b + 5. Subtracting b, we get b - 5 = 5. Adding 5, we get 11 = b.').map(describeSlip), [
+    '11 = b, but two other equations give b = 10',
+  ]);
   // a wrong last statement, and a contradiction
   assert.deepEqual(algebraSlips('Let b be the body. 6b + b + 3b = 180. 10b = 180. Divide by 10: b = 180.').map(describeSlip), [
     'b = 180, but two other equations give b = 18',
