@@ -95,7 +95,7 @@ const injections: Record<string, Injection> = {
     },
   },
   'wrong inline result': {
-    type: 'wrong inline result', expect: ['COT003', 'COT005'],
+    type: 'wrong inline result', expect: ['COT003', 'COT005', 'COT013'],
     apply(rec) {
       const key = reasoningKey(rec);
       const s = rec[key] as string;

@@ -3,6 +3,7 @@
  * computed on first use so a rule that needs only the final answer never tokenizes equations).
  */
 import type { Fix, RecordContext, RecordEntry, Span, TextEdit } from '../types';
+import { type AlgebraSlip, algebraSlips } from './algebra';
 import { type Equation, findAnnotations, findInlineEquations, mayHaveEquations } from './equations';
 import { type CotFields, type ReasoningField, cotFields, readCotPointers } from './fields';
 import { type AnswerConvention, type FinalAnswer, extractFinalAnswer } from './finalAnswer';
@@ -31,6 +32,7 @@ export class ReasoningAnalysis {
   private _equations: Equation[] | undefined;
   private _quick: QuickFacts | undefined;
   private _use: ConventionUse | undefined | null = null;
+  private _algebra: AlgebraSlip[] | undefined;
   constructor(readonly field: ReasoningField) {}
 
   /** How the final answer is written (convention and wording), shared by the file rules. */
@@ -83,6 +85,10 @@ export class ReasoningAnalysis {
       this._equations = a.length && b.length ? [...a, ...b].sort((x, y) => x.start - y.start) : a.length ? a : b;
     }
     return this._equations;
+  }
+  /** Linear equations in one unknown that disagree with the value the others settle on. */
+  get algebra(): AlgebraSlip[] {
+    return (this._algebra ??= algebraSlips(this.field.text));
   }
   get steps(): Step[] {
     return (this._steps ??= splitSteps(this.field.text));

@@ -61,3 +61,14 @@ test('config cot pointers reach the rules through the engine', async (t) => {
   assert.ok(f, JSON.stringify(r.findings, null, 1));
   assert.equal(text.slice(f.startColumn, f.endColumn), '3 + 4 = 8');
 });
+
+test('FLAN-style file: an algebra slip is found by COT013 at the equation, consistent algebra is not', async (t) => {
+  const lintText = await engine();
+  if (!lintText) return t.skip('the lint engine is not available in this tree yet');
+  const rec = (rationale: string) => JSON.stringify({ question: 'Tom bought 4 shirts and a $12 hat for $63. How much was one shirt?', rationale, answer: '12.75' });
+  const lines = [rec('Let x be the price of a shirt. 4x + 12 = 63. So 4x = 51 and x = 12.75.'), rec('Let x be the price of a shirt. 4x + 12 = 64. So 4x = 51 and x = 12.75.')];
+  const res = lintText(lines.join('\n') + '\n');
+  const algebra = res.findings.filter((f) => f.ruleId === 'COT013');
+  assert.deepEqual(algebra.map((f) => [f.line, lines[f.line].slice(f.startColumn, f.endColumn), f.severity]), [[1, '4x + 12 = 64', 'warning']]);
+  assert.match(algebra[0].message, /gives x = 13, but two other equations give x = 12\.75/);
+});

@@ -18,9 +18,9 @@ import { applyFix, jsonl, makeContext, runFileRule, runRule } from './helpers';
 
 const gsm = (answer: string) => jsonl({ question: 'Natalia sold 48 clips in April and half as many in May. How many altogether?', answer });
 
-test('registry: twelve COT rules in id order, unique names, docs with examples', () => {
-  assert.deepEqual(cotRules.map((r) => r.id), ['COT001', 'COT002', 'COT003', 'COT004', 'COT005', 'COT006', 'COT007', 'COT008', 'COT009', 'COT010', 'COT011', 'COT012']);
-  assert.equal(new Set(cotRules.map((r) => r.name)).size, 12);
+test('registry: thirteen COT rules in id order, unique names, docs with examples', () => {
+  assert.deepEqual(cotRules.map((r) => r.id), ['COT001', 'COT002', 'COT003', 'COT004', 'COT005', 'COT006', 'COT007', 'COT008', 'COT009', 'COT010', 'COT011', 'COT012', 'COT013']);
+  assert.equal(new Set(cotRules.map((r) => r.name)).size, 13);
   for (const r of cotRules) {
     assert.ok(r.docs.rationale.length > 80, r.id);
     for (const line of [...r.docs.bad, ...r.docs.good]) JSON.parse(line);
@@ -107,6 +107,20 @@ test('COT002 answer field against the rationale (FLAN question/rationale/answer)
   assert.equal(runRule(answerFieldMismatch, flan('The claim is false. So the answer is no.', 'yes')).length, 1);
   assert.deepEqual(runRule(answerFieldMismatch, flan('1/5 * 5600 = 1120. So the answer is (C).', 'C')), []);
   assert.deepEqual(runRule(answerFieldMismatch, flan('Marlboro used cowboys in its ads.', 'yes')), []);
+});
+
+test('COT002: with no clear last computation, the answer must be a number the reasoning reaches', () => {
+  const flan = (rationale: string, answer: string) => jsonl({ question: 'q', answer, rationale });
+  const r = 'There were 40 rolls. Combined, they ate 12 + 4 = 16 rolls. There were 40 dinner rolls - 16 that got eaten = 24 dinner rolls leftover.';
+  const fs = runRule(answerFieldMismatch, flan(r, '23'));
+  assert.deepEqual(fs.map((f) => [f.covered, f.message]), [['"23"', 'the answer field says "23", a number the reasoning never arrives at']]);
+  // the answer is mentioned (also up to a unit change, a sign written apart, thousands grouped with spaces)
+  assert.deepEqual(runRule(answerFieldMismatch, flan(r, '24')), []);
+  assert.deepEqual(runRule(answerFieldMismatch, flan('He has 14 x 25 = 350 cents. He spends 50 cents, and has 300 cents left.', '3')), []);
+  assert.deepEqual(runRule(answerFieldMismatch, flan('3N + 6 = - 147. 3N = - 153. The largest number is - 47.', '-47')), []);
+  assert.deepEqual(runRule(answerFieldMismatch, flan('The price is $80 000 + $16 000 + $4 000 = $100 000. So it sells for that.', '100000')), []);
+  // a single statement does not reason
+  assert.deepEqual(runRule(answerFieldMismatch, flan('The bag holds 24 rolls.', '23')), []);
 });
 
 test('COT001 missing final answer; the fix appends one in the file\'s convention', () => {

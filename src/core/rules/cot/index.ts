@@ -11,6 +11,7 @@ import { repeatedStep } from './cot009-repeated-step';
 import { thinkTags } from './cot010-think-tags';
 import { reasoningAfterAnswer } from './cot011-reasoning-after-answer';
 import { answerConvention } from './cot012-answer-convention';
+import { algebraInconsistent } from './cot013-algebra-inconsistent';
 
 /** COT### rules: chain-of-thought reasoning. One rule per file in this folder. */
 export const cotRules: Rule[] = [
@@ -26,4 +27,5 @@ export const cotRules: Rule[] = [
   thinkTags,
   reasoningAfterAnswer,
   answerConvention,
+  algebraInconsistent,
 ];
