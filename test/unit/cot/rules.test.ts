@@ -133,6 +133,13 @@ test('COT001 missing final answer; the fix appends one in the file\'s convention
   assert.equal(fs[0].covered, 'Natalia sold 48+24 = <<48+24=72>>72 clips altogether.');
   assert.match(fs[0].message, /most records of this file end with "#### N"/);
   assert.equal(applyFix(lines[3], fs[0]), gsm('Natalia sold 48/2 = <<48/2=24>>24 clips in May.\nNatalia sold 48+24 = <<48+24=72>>72 clips altogether.\n#### 72'));
+  // where only a minority states a final answer, the message says how many do instead of "most records"
+  const alp = (n: number, tail: string) => jsonl({ instruction: `Tom has ${n} boxes of 4 pens. How many pens?`, input: '', output: `He has ${n} * 4 = ${4 * n} pens.\nWith one more he has ${4 * n} + 1 = ${4 * n + 1} pens.${tail}` });
+  const few = [alp(1, '\nThe answer is 5.'), alp(2, '\nThe answer is 9.'), alp(3, '\nThe answer is 13.'), alp(4, ''), alp(5, ''), alp(6, ''), alp(7, ''), alp(8, '')];
+  const minority = runFileRule(missingFinalAnswer, few);
+  assert.equal(minority.length, 5);
+  assert.match(minority[0].message, /the records of this file that state one \(3 of 8\) use "The answer is N"/);
+  assert.doesNotMatch(minority[0].message, /most records/);
   // a record with a separate answer field is not missing one; prose without computations does not reason
   assert.deepEqual(runFileRule(missingFinalAnswer, [jsonl({ question: 'q', rationale: '48 / 2 = 24. 48 + 24 = 72.', answer: '72' })]), []);
   assert.deepEqual(runFileRule(missingFinalAnswer, [jsonl({ instruction: 'Tips?', output: '1. Sleep 8 hours.\n2. Eat 3 meals.' })]), []);

@@ -119,7 +119,9 @@ export const missingFinalAnswer: FileRule = {
             const d: FindingDraft = {
               ...at(m.span), field: m.pointer,
               message: wording
-                ? `the reasoning has no final answer; most records of this file end with ${CONVENTION_LABELS[wording.convention]}`
+                ? tally.total >= 0.5 * reasoningRecords
+                  ? `the reasoning has no final answer; most records of this file end with ${CONVENTION_LABELS[wording.convention]}`
+                  : `the reasoning has no final answer; the records of this file that state one (${tally.total} of ${reasoningRecords}) use ${CONVENTION_LABELS[wording.convention]}`
                 : 'the reasoning has no final answer (e.g. "#### 72", "The answer is 72", "\\boxed{72}") and the record has no answer field',
             };
             if (wording && m.value) {
