@@ -24,7 +24,7 @@ const builds = [
   { ...common, ...nodeCjs, platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'],
     entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist' },
   { ...common, ...nodeCjs, platform: 'node', format: 'cjs', target: 'node18',
-    entryPoints: { cli: 'src/cli/bin.ts' }, outdir: 'dist' },
+    entryPoints: { cli: 'src/cli/bin.ts', cliCommands: 'src/cli/main.ts', lintWorker: 'src/cli/lintWorker.ts' }, outdir: 'dist' },
 ];
 // one bundle per webview: webview/<view>/main.ts -> dist/webview/<view>.js
 const views = existsSync('webview') ? readdirSync('webview').filter((v) => existsSync(join('webview', v, 'main.ts'))) : [];

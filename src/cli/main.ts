@@ -1,9 +1,12 @@
 /** `instruct-studio <command>`: dispatch to one file per subcommand in commands/. `instruct-lint` = `lint`. */
 import { EXIT_USAGE, type CliIO, type Command } from './io';
 import { lintCommand } from './commands/lint';
-import { renderCommand } from './commands/render';
-import { evalCommand } from './commands/eval';
-import { reportCommand } from './commands/report';
+
+// render, eval and report pull in tokenizers, Jinja, Vega and compromise: load them only when asked for, so that
+// `instruct-lint` starts fast
+const renderCommand: Command = async (argv, io) => (await import('./commands/render')).renderCommand(argv, io);
+const evalCommand: Command = async (argv, io) => (await import('./commands/eval')).evalCommand(argv, io);
+const reportCommand: Command = async (argv, io) => (await import('./commands/report')).reportCommand(argv, io);
 
 const commands: Record<string, { run: Command; summary: string }> = {
   lint: { run: lintCommand, summary: 'check dataset files (JSONL / JSON arrays) and report problems' },
