@@ -121,3 +121,14 @@ export function runRules(rules: Rule[], lines: string[], config: { rules?: Recor
 }
 
 export type { Finding };
+
+/** Seeded pseudo-random numbers in [0, 1) (mulberry32): the benches' injected errors and generated data repeat run to run. */
+export function prng(seed: number): () => number {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

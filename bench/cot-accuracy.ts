@@ -12,7 +12,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cotRules } from '../src/core/rules/cot/index';
-import { runRules, type MiniFinding } from './cot-accuracy.context';
+import { prng, runRules, type MiniFinding } from './cot-accuracy.context';
 
 const repoRoot = path.resolve(__dirname, '..');
 const datasets = path.resolve(repoRoot, '..', 'shared', 'datasets');
@@ -20,16 +20,6 @@ const showFp = process.argv.includes('--show-fp');
 const limitArg = process.argv.find((a) => a.startsWith('--limit='));
 const limit = limitArg ? Number(limitArg.slice(8)) : Infinity;
 
-function prng(seed: number): () => number {
-  // mulberry32
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = prng(20261124);
 const pick = <T>(a: T[]): T => a[Math.floor(rand() * a.length)];
 

@@ -10,20 +10,11 @@
  */
 import { cotRules } from '../src/core/rules/cot/index';
 import type { FileRuleState, RecordRule } from '../src/core/types';
-import { benchContext } from './cot-accuracy.context';
+import { benchContext, prng } from './cot-accuracy.context';
 
 const mbArg = process.argv.find((a) => a.startsWith('--mb='));
 const targetBytes = (mbArg ? Number(mbArg.slice(5)) : 100) * 1024 * 1024;
 
-function prng(seed: number): () => number {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = prng(7);
 const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 const pick = <T>(a: T[]): T => a[Math.floor(rand() * a.length)];
