@@ -30,24 +30,15 @@ export function httpError(status: number, body: string, url: string, retryAfter?
 /** POST/GET and yield the response body's lines as they arrive; the idle timer restarts on every chunk. */
 export async function* requestLines(url: string, init: RequestInit, options: StreamOptions = {}): AsyncGenerator<string> {
   const controller = new AbortController();
-  const timeoutMs = options.timeoutMs ?? 60000;
-  let timedOut = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const arm = () => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => { timedOut = true; controller.abort(); }, timeoutMs);
-  };
-  const onAbort = () => controller.abort();
-  if (options.signal?.aborted) throw new ModelError('cancelled', 'cancelled');
-  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const watch = idleWatch(options, () => controller.abort());
   const fail = (e: unknown): ModelError => {
     if (e instanceof ModelError) return e;
     if (options.signal?.aborted) return new ModelError('cancelled', 'cancelled');
-    if (timedOut) return new ModelError('timeout', `no answer from ${new URL(url).host} within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`} (raise the timeout if the model is slow to load or to start answering)`);
+    if (watch.timedOut) return new ModelError('timeout', `no answer from ${new URL(url).host} within ${watch.label} (raise the timeout if the model is slow to load or to start answering)`);
     const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
     return new ModelError('network', `cannot reach ${new URL(url).origin}: ${cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e))} — is the server running, and is the base URL right?`);
   };
-  arm();
+  watch.arm();
   try {
     let res: Response;
     try {
@@ -67,7 +58,7 @@ export async function* requestLines(url: string, init: RequestInit, options: Str
       } catch (e) {
         throw fail(e);
       }
-      arm();
+      watch.arm();
       if (chunk.done) break;
       carry += decoder.decode(chunk.value, { stream: true });
       let nl: number;
@@ -79,7 +70,32 @@ export async function* requestLines(url: string, init: RequestInit, options: Str
     carry += decoder.decode();
     if (carry) yield carry;
   } finally {
-    if (timer) clearTimeout(timer);
-    options.signal?.removeEventListener('abort', onAbort);
+    watch.dispose();
   }
+}
+
+/**
+ * The idle timeout and the caller's cancel of one request: `arm()` (re)starts the timer, which calls `cancel` when
+ * it fires (then `timedOut` is true); the caller's AbortSignal calls `cancel` too. Throws a "cancelled"
+ * ModelError when the signal is already aborted. `dispose()` in a finally.
+ */
+export function idleWatch(options: StreamOptions, cancel: () => void): { arm(): void; readonly timedOut: boolean; readonly label: string; dispose(): void } {
+  const timeoutMs = options.timeoutMs ?? 60000;
+  if (options.signal?.aborted) throw new ModelError('cancelled', 'cancelled');
+  let timedOut = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const onAbort = () => cancel();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  return {
+    arm() {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => { timedOut = true; cancel(); }, timeoutMs);
+    },
+    get timedOut() { return timedOut; },
+    label: timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`,
+    dispose() {
+      if (timer) clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+    },
+  };
 }

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { ModelError, type ChatRequest, type ChatResult } from '../../core/model';
-import type { StreamOptions } from '../../core/model/http';
+import { idleWatch, type StreamOptions } from '../../core/model/http';
 
 /** The chat models VS Code offers, "vendor/id" as the instructStudio.model.model value. */
 export async function lmModels(): Promise<{ id: string; label: string; detail: string }[]> {
@@ -38,23 +38,15 @@ function toModelError(e: unknown): ModelError {
 
 export async function lmChat(req: ChatRequest, onDelta: (text: string) => void, options: StreamOptions = {}): Promise<ChatResult> {
   const started = Date.now();
+  // throws "cancelled" before anything is created when the signal is already aborted; the timer only starts at arm()
+  const watch = idleWatch(options, () => source.cancel());
   const source = new vscode.CancellationTokenSource();
-  const timeoutMs = options.timeoutMs ?? 60000;
-  let timedOut = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const arm = () => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => { timedOut = true; source.cancel(); }, timeoutMs);
-  };
-  const onAbort = () => source.cancel();
-  if (options.signal?.aborted) throw new ModelError('cancelled', 'cancelled');
-  options.signal?.addEventListener('abort', onAbort, { once: true });
   const ended = () => {
     if (options.signal?.aborted) return new ModelError('cancelled', 'cancelled');
-    if (timedOut) return new ModelError('timeout', `no answer from the chat model within ${Math.round(timeoutMs / 1000)} s`);
+    if (watch.timedOut) return new ModelError('timeout', `no answer from the chat model within ${watch.label}`);
     return undefined;
   };
-  arm();
+  watch.arm();
   try {
     const model = await pick(req.model);
     // the API has no system role: a system prompt goes first as a user message
@@ -63,7 +55,7 @@ export async function lmChat(req: ChatRequest, onDelta: (text: string) => void, 
     const response = await model.sendRequest(messages, { justification: 'Instruct Studio asks the model a dataset record\'s prompt.', modelOptions }, source.token);
     let text = '';
     for await (const part of response.text) {
-      arm();
+      watch.arm();
       const stop = ended();
       if (stop) throw stop;
       text += part;
@@ -75,8 +67,7 @@ export async function lmChat(req: ChatRequest, onDelta: (text: string) => void, 
   } catch (e) {
     throw ended() ?? toModelError(e);
   } finally {
-    if (timer) clearTimeout(timer);
-    options.signal?.removeEventListener('abort', onAbort);
+    watch.dispose();
     source.dispose();
   }
 }
