@@ -58,8 +58,7 @@ export function jsonlRecordAt(reader: LineReader, line: number, configured?: str
 }
 
 /** The element of a `.json` array file that spans `line`. */
-export function jsonArrayRecordAt(text: string, line: number, configured?: string): RecordAt {
-  const file = parseJsonArrayFile(text);
+export function jsonArrayRecordAt(file: ReturnType<typeof parseJsonArrayFile>, line: number, configured?: string): RecordAt {
   if (!file) return { ok: false, line, message: 'this .json file does not hold an array of records' };
   const rec = file.records.find((r) => r.line <= line && line <= r.endLine);
   if (!rec) {

@@ -12,6 +12,7 @@ import { promptMessages, ModelError, type ChatMessage } from '../../core/model';
 import { renderForPreview } from '../../core/preview/render';
 import { checkAnswer } from '../../core/preview/answers';
 import { jsonArrayRecordAt, jsonlRecordAt, type RecordAt } from '../../core/preview/recordAt';
+import { parseJsonArrayFile } from '../../core/jsonl/jsonArray';
 import type { Role } from '../../core/types';
 import { isPreviewRequest, PICK_HF_TEMPLATE, PICK_HF_TOKENIZER, type PreviewSettingsView, type PreviewState, type PreviewToView, type RecordSource } from '../../protocol/preview';
 import { webviewHtml } from '../webviewHtml';
@@ -46,6 +47,7 @@ export class PreviewPanel implements vscode.Disposable {
   private run: Run | undefined;
   private runIds = 0;
   private renderTimer: ReturnType<typeof setTimeout> | undefined;
+  private arrayCache: { key: string; file: ReturnType<typeof parseJsonArrayFile> } | undefined;
   private ready = false;
   private readonly queue: PreviewToView[] = [];
   /** The messages of the current or last run, replayed when the webview is recreated (hidden and shown again). */
@@ -302,6 +304,13 @@ export class PreviewPanel implements vscode.Disposable {
     return this.state.uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.state.uri) : undefined;
   }
 
+  /** The records of a .json array document, parsed once per document version (the cursor moves often, the text less). */
+  private parsedArray(doc: vscode.TextDocument): ReturnType<typeof parseJsonArrayFile> {
+    const key = `${doc.uri.toString()}@${doc.version}`;
+    if (this.arrayCache?.key !== key) this.arrayCache = { key, file: parseJsonArrayFile(doc.getText()) };
+    return this.arrayCache.file;
+  }
+
   /** Finds the followed record and sends its rendering (or why there is none). */
   renderNow(): void {
     if (this.renderTimer) clearTimeout(this.renderTimer);
@@ -315,7 +324,7 @@ export class PreviewPanel implements vscode.Disposable {
     const line = Math.min(this.state.line ?? 0, Math.max(0, doc.lineCount - 1));
     const configured = this.services.diagnostics.result(doc.uri)?.format ?? vscode.workspace.getConfiguration('instructStudio', doc.uri).get<string>('format', 'auto');
     const rec = /\.json$/i.test(doc.fileName)
-      ? jsonArrayRecordAt(doc.getText(), line, configured)
+      ? jsonArrayRecordAt(this.parsedArray(doc), line, configured)
       : jsonlRecordAt({ lineCount: doc.lineCount, lineText: (i) => doc.lineAt(i).text }, line, configured);
     this.record = rec;
     const file = vscode.workspace.asRelativePath(doc.uri);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { jsonlRecordAt, jsonArrayRecordAt, fileFormat } from '../../../src/core/preview/recordAt';
 import { renderForPreview, applyTrainedRoles } from '../../../src/core/preview/render';
 import { checkAnswer } from '../../../src/core/preview/answers';
+import { parseJsonArrayFile } from '../../../src/core/jsonl/jsonArray';
 import { wordDiff } from '../../../src/core/preview/wordDiff';
 import { chatml, llama3 } from '../../../src/core/templates';
 import { renderedText } from '../../../src/core/templates/segments';
@@ -44,11 +45,11 @@ test('a configured format wins over detection', () => {
 
 test('a .json array: the element spanning the cursor line', () => {
   const text = '[\n  {"instruction": "Name a color", "input": "", "output": "Blue"},\n  {\n    "instruction": "Count",\n    "input": "to 2",\n    "output": "1, 2"\n  }\n]\n';
-  const r = jsonArrayRecordAt(text, 4);
+  const r = jsonArrayRecordAt(parseJsonArrayFile(text), 4);
   assert.ok(r.ok);
   assert.equal(r.line, 2);
   assert.match(r.conversation.turns[0].content, /Count/);
-  assert.ok(!jsonArrayRecordAt('{"a":1}', 0).ok);
+  assert.ok(!jsonArrayRecordAt(parseJsonArrayFile('{"a":1}'), 0).ok);
 });
 
 test('the preview shades only the assistant reply, counts per role add up, pieces rebuild the text', () => {
