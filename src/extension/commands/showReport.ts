@@ -5,7 +5,6 @@
  */
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { createReport } from '../../core/report/report';
 import { loadLanguageDetector } from '../../core/report/language';
 import { parseJsonArrayFile } from '../../core/jsonl/jsonArray';
 import { loadEvalRecords } from '../../cli/evalRecords';
@@ -25,6 +24,8 @@ export async function computeReport(doc: vscode.TextDocument, token?: vscode.Can
   const { config, configUri } = await configFor(doc.uri);
   const base = configUri ? path.dirname(configUri.fsPath) : vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.fsPath ?? path.dirname(doc.uri.fsPath);
   const evalRecords = doc.uri.scheme === 'file' && config.evalFiles?.length ? await loadEvalRecords(config.evalFiles, base) : undefined;
+  // the report's analyses (compromise's lexicon, eld) load on first use, not at the extension's activation
+  const { createReport } = await import('../../core/report/report');
   const builder = createReport({ path: doc.uri.fsPath, format: config.format, config: config.report, evalRecords: evalRecords?.(), detectLanguage: await loadLanguageDetector() });
   const arr = /\.json$/i.test(doc.fileName) ? parseJsonArrayFile(doc.getText()) : undefined;
   if (arr) arr.records.forEach((r) => builder.pushValue(r.value, r.line));
