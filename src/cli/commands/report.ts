@@ -4,7 +4,6 @@
  */
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { readLines } from '../../core/jsonl/readLines';
 import { parseJsonArrayFile } from '../../core/jsonl/jsonArray';
 import { resolveConfigForFile } from '../../core/config/resolve';
@@ -13,6 +12,7 @@ import { loadLanguageDetector } from '../../core/report/language';
 import type { DatasetReport } from '../../core/report/types';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from '../io';
 import { findFiles, readText } from '../files';
+import { parseCommand } from '../args';
 import { loadEvalRecords } from '../evalRecords';
 import { reportMarkdown } from '../formatters/reportMarkdown';
 import { reportHtml } from '../formatters/reportHtml';
@@ -34,28 +34,14 @@ Exit codes: 0 report written, 1 evaluation items found in training data, 2 usage
 `;
 
 export async function reportCommand(argv: string[], io: CliIO): Promise<number> {
-  let opts;
-  try {
-    opts = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'md' },
-        out: { type: 'string' },
-        eval: { type: 'string', multiple: true },
-        config: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    io.stderr(`instruct-studio report: ${e instanceof Error ? e.message : String(e)}\n\n${HELP}`);
-    return EXIT_USAGE;
-  }
-  const { values, positionals } = opts;
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT_OK;
-  }
+  const parsed = parseCommand('report', argv, {
+    format: { type: 'string', default: 'md' },
+    out: { type: 'string' },
+    eval: { type: 'string', multiple: true },
+    config: { type: 'string' },
+  }, HELP, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   const format = values.format === 'markdown' ? 'md' : values.format!;
   if (!['md', 'html', 'json'].includes(format)) {
     io.stderr(`instruct-studio report: unknown --format "${values.format}" (use md, html or json)\n`);
