@@ -128,6 +128,12 @@ export interface Format {
   description: string;
   /** 0..1: how sure this record is of this format (1 = required keys present with the right types). */
   detect(record: unknown): number;
+  /**
+   * Top-level keys whose values (not only their types) `detect` reads, for records whose values are all
+   * strings, numbers, booleans or null. Without any of them in a record, the record's keys and value types
+   * decide its score (rule DS007 remembers the format per record shape).
+   */
+  detectReadsValuesOf?: readonly string[];
   /** JSON Schema (draft-07) of one record. */
   schema: Record<string, unknown>;
   /** Keys this format knows at the top level (unknown keys are reported with "did you mean"). */

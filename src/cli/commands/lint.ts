@@ -40,7 +40,10 @@ type Resolved = ResolvedConfig & { evalRecords?: Awaited<ReturnType<typeof loadE
 async function lintStream(file: string, resolved: Resolved, io: CliIO): Promise<LintResult> {
   const { size } = await fs.stat(file);
   const linter = createStreamingLinter({ config: resolved.config, userSchema: resolved.userSchema, path: file, kind: 'jsonl', evalRecords: resolved.evalRecords, sizeBytes: size });
-  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  // 32 KB chunks: each decoded chunk (≤ 64 KB as UTF-16) stays below V8's large-object size (128 KB), so it
+  // dies young in the nursery instead of piling up in the old generation until a full GC (on a 1 GB file,
+  // 1 MB chunks cost ~90 MB more peak RSS, and more time)
+  const stream = createReadStream(file, { highWaterMark: 1 << 15 });
   const progress = io.stderrTTY && size > 50 * 1024 * 1024;
   let lastReport = Date.now();
   for await (const line of readLines(stream)) {

@@ -126,6 +126,7 @@ export const cot: Format = {
   label: 'Chain of thought',
   description: 'question / rationale / answer; GSM8K question / answer ending in "#### N"; problem / solution.',
   detect,
+  detectReadsValuesOf: QUESTION_KEYS,
   schema: {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'Chain-of-thought record',

@@ -120,6 +120,7 @@ export const oasst: Format = {
   label: 'OpenAssistant',
   description: 'OpenAssistant exports: message trees {message_tree_id, prompt: {text, role, replies}} and message rows {message_id, parent_id, text, role: prompter|assistant}.',
   detect,
+  detectReadsValuesOf: ['role'],
   schema: {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'OpenAssistant record',

@@ -115,3 +115,30 @@ test('hash64: part boundaries and types count, a repeated (memoized) string hash
   assert.equal(hashText('hello'), 'bd67fb21e70779d4');
   assert.equal(hashText('{"k":1}'), '7348a08bb67d0731');
 });
+
+test('hash64: no two of 200 000 near-identical texts collide, on both sides of the short/long path and with non-ASCII text', async () => {
+  const { HASH64, hash64 } = await import('../../../src/core/jsonl/hash');
+  const seen = new Set<string>();
+  const bases = ['', 'item ', 'x'.repeat(27), 'Straße naïve 日本の四季 '.repeat(3), 'a'.repeat(200)];
+  let n = 0;
+  for (const base of bases) {
+    for (let i = 0; i < 40_000; i++) {
+      // one-character and one-number differences, lengths crossing 32 units (the encoder path) and word boundaries
+      const text = i % 2 ? `${base}${i}` : `${i}${base}`;
+      hash64(text);
+      seen.add(`${HASH64[0]}:${HASH64[1]}`);
+      n++;
+    }
+  }
+  assert.equal(seen.size, n);
+  // the same text built another way (a rope of parts) hashes the same as the flat string
+  hash64(['Straße ', 'naïve ', 'x'.repeat(40)].join(''));
+  const a = [...HASH64].join();
+  hash64(`Straße naïve ${'x'.repeat(40)}`);
+  assert.equal([...HASH64].join(), a);
+  // trailing zero bytes are not padding: "ab…\0" differs from "ab…"
+  hash64('y'.repeat(40));
+  const b = [...HASH64].join();
+  hash64('y'.repeat(40) + '\u0000');
+  assert.notEqual([...HASH64].join(), b);
+});

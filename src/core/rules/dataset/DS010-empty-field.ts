@@ -1,4 +1,5 @@
 import type { RecordRule } from '../../types';
+import { isBlankText } from './util/text';
 
 export const emptyField: RecordRule = {
   id: 'DS010',
@@ -15,7 +16,7 @@ export const emptyField: RecordRule = {
   check(ctx) {
     const out = [];
     for (const f of ctx.textFields()) {
-      if (f.text.trim() !== '') continue;
+      if (!isBlankText(f.text)) continue;
       const isTurn = f.turn !== undefined;
       if (!f.required && !isTurn) continue;
       if (isTurn && f.turnRole === 'assistant' && f.role === 'other') continue; // tool-call turns carry no text

@@ -1,5 +1,5 @@
 import type { RecordRule } from '../../types';
-import { replaceStringFix } from './util/text';
+import { hasSurroundingWhitespace, isBlankText, replaceStringFix } from './util/text';
 
 export const surroundingWhitespace: RecordRule = {
   id: 'DS011',
@@ -19,7 +19,7 @@ export const surroundingWhitespace: RecordRule = {
     const out = [];
     for (const f of ctx.textFields()) {
       const t = f.text;
-      if (!t || t.trim() === '' || (t.trim() === t)) continue;
+      if (!hasSurroundingWhitespace(t) || isBlankText(t)) continue;
       let trailing = t.length - t.trimEnd().length;
       if (ctx.options.allowTrailingNewline && /^\n$/.test(t.slice(t.length - trailing)) ) trailing = 0;
       const leading = t.length - t.trimStart().length;

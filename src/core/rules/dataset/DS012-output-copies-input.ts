@@ -1,7 +1,6 @@
-import type { RecordRule } from '../../types';
-
-/** Whitespace-collapsed, case kept: changing case is a task of its own ("capitalise this"). */
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+import type { FindingDraft, RecordRule, TextField } from '../../types';
+// whitespace-collapsed, case kept: changing case is a task of its own ("capitalise this")
+import { isBlankText, squash } from './util/text';
 
 export const outputCopiesInput: RecordRule = {
   id: 'DS012',
@@ -19,17 +18,25 @@ export const outputCopiesInput: RecordRule = {
   scope: 'record',
   check(ctx) {
     const fields = ctx.textFields();
-    const prompts = fields.filter((f) => (f.role === 'prompt' || f.role === 'context') && f.turn === undefined && f.text.trim().length >= 3);
+    let prompts: TextField[] | undefined;
+    let longest = 0;
+    for (const f of fields) {
+      if ((f.role !== 'prompt' && f.role !== 'context') || f.turn !== undefined || f.text.length < 3 || isBlankText(f.text)) continue;
+      (prompts ??= []).push(f);
+      longest = Math.max(longest, f.text.length);
+    }
+    if (!prompts) return [];
     const minLength = Number(ctx.options.minLength ?? 80);
-    const out = [];
-    for (const r of fields.filter((f) => f.role === 'response' && f.turn === undefined)) {
+    const out: FindingDraft[] = [];
+    for (const r of fields) {
       // cheap length test first: a copy is about as long as what it copies
-      const candidates = prompts.filter((p) => r.text.length <= p.text.length * 1.5 + 16);
-      if (!candidates.length) continue;
+      if (r.role !== 'response' || r.turn !== undefined || r.text.length > longest * 1.5 + 16) continue;
       const answer = squash(r.text);
       if (!answer) continue;
-      for (const p of candidates) {
+      for (const p of prompts) {
+        if (r.text.length > p.text.length * 1.5 + 16) continue;
         const prompt = squash(p.text);
+        if (prompt.length < 3) continue;
         const same = answer === prompt;
         if (same || (prompt.length >= minLength && answer.includes(prompt) && answer.length < prompt.length * 1.2)) {
           out.push({ message: `the answer ${same ? 'is the same as' : 'copies'} the ${p.pointer.slice(1)}`, field: r.pointer, ...ctx.locate(r.pointer, 'value') });

@@ -27,25 +27,33 @@ interface Detector {
   kind: string;
   re: RegExp;
   valid?: (m: string) => boolean;
+  /** A cheap test that must pass for `re` to have any chance (most texts fail it); 'digits': DIGIT_RUN, shared. */
+  maybe: ((t: string) => boolean) | 'digits';
 }
 
-const DETECTORS: Detector[] = [
-  { kind: 'an email address', re: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g,
-    valid: (m) => !/@(example|test|domain|email|company|yourdomain|mydomain)\.(com|org|net)$/i.test(m) && !/^(user|name|john\.?doe|jane\.?doe|someone|email)@/i.test(m) },
-  { kind: 'a credit card number', re: /\b(?:\d{4}([ -]?)\d{4}\1\d{4}\1\d{1,7}|\d{13,19})\b/g,
-    valid: (m) => { const d = m.replace(/\D/g, ''); return d.length >= 13 && d.length <= 19 && /^(4|5[1-5]|2[2-7]|3[47]|6(011|5))/.test(d) && luhn(d) && !/^(\d)\1+$/.test(d); } },
-  { kind: 'an IBAN', re: /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g, valid: (m) => ibanValid(m.replace(/ /g, '')) },
-  { kind: 'a phone number', re: /(?:\+\d{1,3}[ .-]?)?\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b/g,
-    valid: (m) => !/^(555|000|123)/.test(m.replace(/\D/g, '').slice(-10)) && !/555[ .-]?\d{4}$/.test(m) },
-  { kind: 'an OpenAI-style API key', re: /\bsk-(?:proj-)?[A-Za-z0-9_-]{20,}\b/g },
-  { kind: 'an AWS access key id', re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
-  { kind: 'a GitHub token', re: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g },
-  { kind: 'a Slack token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g },
-  { kind: 'a Google API key', re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
-  { kind: 'a private key', re: /-----BEGIN (?:RSA |EC |OPENSSH |DSA )?PRIVATE KEY-----/g },
-];
+// the prechecks: a literal the pattern cannot do without (indexOf is a fast scan), or one short regex for
+// the digit-based patterns; the full patterns run only on texts that pass
+const hasAt = (t: string) => t.indexOf('@') >= 0;
+// phone numbers hold 3 digits, a separator and 3 digits; card numbers 4 digits, maybe a separator, 4 digits
+const DIGIT_RUN = /\d{3}\)?[ .-]\d{3}|\d{4}[ -]?\d{4}/;
+const IBAN_START = /[A-Z]{2}\d\d/;
+const has = (s: string) => (t: string) => t.indexOf(s) >= 0;
 
-const MAYBE = /@|\d{3}[ .)-]?\d|[A-Z]{2}\d\d|sk-|AKIA|ASIA|gh[pousr]_|xox[abposr]-|AIza|-----BEGIN/;
+const DETECTORS: Detector[] = [
+  { kind: 'an email address', re: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g, maybe: hasAt,
+    valid: (m) => !/@(example|test|domain|email|company|yourdomain|mydomain)\.(com|org|net)$/i.test(m) && !/^(user|name|john\.?doe|jane\.?doe|someone|email)@/i.test(m) },
+  { kind: 'a credit card number', re: /\b(?:\d{4}([ -]?)\d{4}\1\d{4}\1\d{1,7}|\d{13,19})\b/g, maybe: 'digits',
+    valid: (m) => { const d = m.replace(/\D/g, ''); return d.length >= 13 && d.length <= 19 && /^(4|5[1-5]|2[2-7]|3[47]|6(011|5))/.test(d) && luhn(d) && !/^(\d)\1+$/.test(d); } },
+  { kind: 'an IBAN', re: /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g, maybe: (t) => IBAN_START.test(t), valid: (m) => ibanValid(m.replace(/ /g, '')) },
+  { kind: 'a phone number', re: /(?:\+\d{1,3}[ .-]?)?\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b/g, maybe: 'digits',
+    valid: (m) => !/^(555|000|123)/.test(m.replace(/\D/g, '').slice(-10)) && !/555[ .-]?\d{4}$/.test(m) },
+  { kind: 'an OpenAI-style API key', re: /\bsk-(?:proj-)?[A-Za-z0-9_-]{20,}\b/g, maybe: has('sk-') },
+  { kind: 'an AWS access key id', re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, maybe: (t) => t.indexOf('AKIA') >= 0 || t.indexOf('ASIA') >= 0 },
+  { kind: 'a GitHub token', re: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g, maybe: (t) => t.indexOf('_') >= 0 && t.indexOf('gh') >= 0 },
+  { kind: 'a Slack token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g, maybe: has('xox') },
+  { kind: 'a Google API key', re: /\bAIza[0-9A-Za-z_-]{35}\b/g, maybe: has('AIza') },
+  { kind: 'a private key', re: /-----BEGIN (?:RSA |EC |OPENSSH |DSA )?PRIVATE KEY-----/g, maybe: has('-----BEGIN') },
+];
 
 export const piiOrSecret: RecordRule = {
   id: 'DS015',
@@ -63,9 +71,11 @@ export const piiOrSecret: RecordRule = {
     const out: FindingDraft[] = [];
     for (const f of ctx.textFields()) {
       const t = f.text;
-      // one cheap test first: most texts hold nothing any detector could match
-      if (t.length < 8 || !MAYBE.test(t)) continue;
+      if (t.length < 8) continue;
+      // the digit precheck is shared by two detectors: run it once
+      let digits: boolean | undefined;
       for (const d of DETECTORS) {
+        if (d.maybe === 'digits' ? !(digits ??= DIGIT_RUN.test(t)) : !d.maybe(t)) continue;
         d.re.lastIndex = 0;
         for (let m = d.re.exec(t); m; m = d.re.exec(t)) {
           if (d.valid && !d.valid(m[0])) continue;

@@ -1,5 +1,5 @@
 import type { FileRule, FileRuleState, FindingDraft, RecordContext, RecordEntry } from '../../types';
-import { promptText } from './util/text';
+import { isTrimmed, promptText } from './util/text';
 import { fnv } from './util/minhash';
 import { MAX_LOAD, capacityFor, grownCapacity, slotFor } from './util/hashTable';
 
@@ -18,18 +18,21 @@ export const BUCKET_CAP = 256;
 // fixed odd multipliers and offsets for the universal hash family (deterministic across runs)
 const A = Uint32Array.from({ length: HASHES }, (_, i) => (Math.imul(0x9e3779b1, i + 1) | 1) >>> 0);
 const B = Uint32Array.from({ length: HASHES }, (_, i) => Math.imul(0x85ebca6b, i + 7) >>> 0);
-const WORD_SPLIT = /[\s.,;:!?()"'[\]{}]+/;
-
 
 const mins = new Uint32Array(HASHES);
 
 /** b-bit MinHash signature (32 bytes) of the word 3-shingles of a text, written into `out` at `at`. */
 export function signature(words: string[], out: Uint8Array = new Uint8Array(HASHES), at = 0): Uint8Array {
+  return signatureOf(Uint32Array.from(words, fnv), words.length, out, at);
+}
+
+/** The same from the words' hashes (`count` of them in `wh`). */
+function signatureOf(wh: Uint32Array, count: number, out: Uint8Array, at: number): Uint8Array {
   mins.fill(0xffffffff);
-  let w0 = fnv(words[0]);
-  let w1 = fnv(words[1]);
-  for (let i = 2; i < words.length; i++) {
-    const w2 = fnv(words[i]);
+  let w0 = wh[0];
+  let w1 = wh[1];
+  for (let i = 2; i < count; i++) {
+    const w2 = wh[i];
     const x = (Math.imul(w0, 0x2545f491) ^ Math.imul(w1, 0x9e3779b9) ^ w2) >>> 0;
     for (let k = 0; k < HASHES; k++) {
       const h = (Math.imul(A[k], x) + B[k]) >>> 0;
@@ -43,6 +46,50 @@ export function signature(words: string[], out: Uint8Array = new Uint8Array(HASH
   return out;
 }
 
+/** Characters that separate words besides whitespace: . , ; : ! ? ( ) " ' [ ] { } */
+const SEPARATOR = new Uint8Array(128);
+for (const ch of '.,;:!?()"\'[]{}') SEPARATOR[ch.charCodeAt(0)] = 1;
+
+/** The words' FNV hashes of the last `scanWords` (grows for long prompts). */
+let wordHashes: Uint32Array = new Uint32Array(256);
+
+/**
+ * One pass over a (lowercased) prompt: the FNV hash of each word — the same words as splitting at runs of
+ * whitespace and the SEPARATOR characters — into `wordHashes`, and the FNV hash of the whole text.
+ */
+function scanWords(text: string): { count: number; exact: number } {
+  let count = 0;
+  let exact = 0x811c9dc5;
+  let h = 0x811c9dc5;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    exact = Math.imul(exact ^ c, 0x01000193);
+    if ((c < 128 && SEPARATOR[c] === 1) || isTrimmed(c)) {
+      if (inWord) {
+        if (count === wordHashes.length) wordHashes = growTo(wordHashes, count * 2);
+        wordHashes[count++] = h >>> 0;
+        inWord = false;
+        h = 0x811c9dc5;
+      }
+      continue;
+    }
+    h = Math.imul(h ^ c, 0x01000193);
+    inWord = true;
+  }
+  if (inWord) {
+    if (count === wordHashes.length) wordHashes = growTo(wordHashes, count * 2);
+    wordHashes[count++] = h >>> 0;
+  }
+  return { count, exact: exact >>> 0 };
+}
+
+function growTo(a: Uint32Array, n: number): Uint32Array {
+  const b = new Uint32Array(n);
+  b.set(a);
+  return b;
+}
+
 /** Estimated Jaccard similarity of two b-bit signatures (in pools `p` at `i` and `q` at `j`). */
 export function similarity(p: Uint8Array, i: number, q: Uint8Array, j: number): number {
   let same = 0;
@@ -50,15 +97,27 @@ export function similarity(p: Uint8Array, i: number, q: Uint8Array, j: number): 
   return Math.max(0, (same / HASHES - 1 / 256) / (1 - 1 / 256));
 }
 
+/** The most positions two signatures may disagree on for an estimated similarity of at least `threshold`. */
+function allowedMismatches(threshold: number): number {
+  return HASHES - Math.ceil(HASHES * (threshold * (1 - 1 / 256) + 1 / 256) - 1e-9);
+}
+
+/** `similarity`, or -1 as soon as more than `maxMismatch` positions disagree (most candidates fail within a few bytes). */
+function similarityAtLeast(p: Uint8Array, i: number, q: Uint8Array, j: number, maxMismatch: number): number {
+  let miss = 0;
+  for (let k = 0; k < HASHES; k++) if (p[i + k] !== q[j + k] && ++miss > maxMismatch) return -1;
+  return Math.max(0, ((HASHES - miss) / HASHES - 1 / 256) / (1 - 1 / 256));
+}
+
 interface Prompt {
-  words: string[];
+  /** words in `wordHashes` (valid until the next promptOf) */
+  count: number;
   exact: number;
 }
 
 function promptOf(ctx: RecordContext, minWords: number): Prompt | undefined {
-  const prompt = promptText(ctx.textFields()).toLowerCase();
-  const words = prompt.split(WORD_SPLIT).filter(Boolean);
-  return words.length < minWords || words.length < 3 ? undefined : { words, exact: fnv(prompt) };
+  const p = scanWords(promptText(ctx.textFields()).toLowerCase());
+  return p.count < minWords || p.count < 3 ? undefined : p;
 }
 
 function bandKey(sig: Uint8Array, at: number, b: number): number {
@@ -101,6 +160,7 @@ export const nearDuplicate: FileRule = {
  * a band with and is similar enough to (as the streaming index does).
  */
 function incrementalIndex(threshold: number, minWords: number): FileRuleState {
+  const maxMismatch = allowedMismatches(threshold);
   let pool = new Uint8Array(HASHES * 1024);
   let used = 0;
   const SLOT = Symbol('minhash');
@@ -122,7 +182,7 @@ function incrementalIndex(threshold: number, minWords: number): FileRuleState {
         }
         slot = used++;
       }
-      signature(p.words, pool, slot * HASHES);
+      signatureOf(wordHashes, p.count, pool, slot * HASHES);
       exactOf.set(slot, p.exact);
       (entry as unknown as Record<symbol, number>)[SLOT] = slot;
       for (let b = 0; b < BANDS; b++) {
@@ -170,7 +230,7 @@ function incrementalIndex(threshold: number, minWords: number): FileRuleState {
               const sf = slotOf(f)!;
               // identical prompts are DS020 (same record) or DS021 (different answer), not near-duplicates
               if (exactOf.get(sf) === exactOf.get(se)) continue;
-              const sim = similarity(pool, se * HASHES, pool, sf * HASHES);
+              const sim = similarityAtLeast(pool, se * HASHES, pool, sf * HASHES, maxMismatch);
               if (sim < threshold) continue;
               best = f;
               bestSim = sim;
@@ -192,7 +252,7 @@ class SignaturePool {
   readonly exact: Uint32Array[] = [];
   readonly lines: Int32Array[] = [];
   size = 0;
-  add(words: string[], exact: number, line: number): number {
+  add(count: number, exact: number, line: number): number {
     const page = this.size >>> 15;
     if (page === this.sigs.length) {
       this.sigs.push(new Uint8Array(SignaturePool.PAGE * HASHES));
@@ -200,7 +260,7 @@ class SignaturePool {
       this.lines.push(new Int32Array(SignaturePool.PAGE));
     }
     const i = this.size & (SignaturePool.PAGE - 1);
-    signature(words, this.sigs[page], i * HASHES);
+    signatureOf(wordHashes, count, this.sigs[page], i * HASHES);
     this.exact[page][i] = exact;
     this.lines[page][i] = line;
     return this.size++;
@@ -259,6 +319,7 @@ class BandTable {
  * when it arrives with the records it shares a band with, earliest first.
  */
 function streamingIndex(threshold: number, minWords: number): FileRuleState {
+  const maxMismatch = allowedMismatches(threshold);
   const pool = new SignaturePool();
   const bands = Array.from({ length: BANDS }, (_, b) => new BandTable(pool, b));
   const more = new Map<number, number[]>();
@@ -267,7 +328,7 @@ function streamingIndex(threshold: number, minWords: number): FileRuleState {
     add(entry, ctx) {
       const p = promptOf(ctx, minWords);
       if (!p) return;
-      const slot = pool.add(p.words, p.exact, entry.line);
+      const slot = pool.add(p.count, p.exact, entry.line);
       const sig = pool.page(slot);
       const at = pool.offset(slot);
       let best = -1;
@@ -281,14 +342,15 @@ function streamingIndex(threshold: number, minWords: number): FileRuleState {
           const f = j < 0 ? first : later![j];
           if (best >= 0 && f >= best) break;
           if (pool.exactOf(f) === p.exact) continue;
-          const sim = similarity(sig, at, pool.page(f), pool.offset(f));
+          const sim = similarityAtLeast(sig, at, pool.page(f), pool.offset(f), maxMismatch);
           if (sim < threshold) continue;
           best = f;
           bestSim = sim;
           break;
         }
-        if (later) later.push(slot);
-        else more.set(k, [slot]);
+        // a bucket is compared up to BUCKET_CAP members: later ones are never read, so they are not kept
+        if (!later) more.set(k, [slot]);
+        else if (later.length < BUCKET_CAP - 1) later.push(slot);
       }
       if (best >= 0) found.push(finding(entry.line, pool.lineOf(best), bestSim, entry.text.length));
     },
