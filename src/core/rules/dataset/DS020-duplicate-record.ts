@@ -1,5 +1,5 @@
 import type { FileRule, FileRuleState, FindingDraft } from '../../types';
-import { HASH64, hash64 } from '../../jsonl/hash';
+import { HASH64, hash64, hash64Begin, hash64End, hash64Words } from '../../jsonl/hash';
 import { Groups } from './util/groups';
 import { FirstSeenTable, IntTuples } from './util/hashTable';
 import { deleteLine } from './util/text';
@@ -43,27 +43,33 @@ export const duplicateRecord: FileRule = {
  * The record's content hash, into HASH64: top-level keys in sorted order, each with its value — strings as
  * parsed (so spacing and escapes in the line do not matter), other values as JSON.stringify writes them
  * (nested key order is kept: it is rarely reshuffled within a file). Exact up to 64-bit hash collisions.
- * The parts are joined into one string, each prefixed by its length and a tag (string or JSON value), so the
- * joined text identifies the record; hashing it in one go is much cheaper than one hash per part.
+ * Each key and value is hashed on its own and the parts' hashes are mixed in order: hash64 remembers the
+ * last long strings, so DS021, which hashes the same answer string, gets it for free.
  */
 function hashRecord(v: Record<string, unknown>): void {
   const keys = Object.keys(v);
   let sorted = true;
   for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1] < keys[i];
   if (!sorted) keys.sort();
-  let joined = '';
+  if (parts.length < keys.length * 5) parts = new Uint32Array(keys.length * 10);
+  let n = 0;
   for (const k of keys) {
     const x = v[k];
-    const text = typeof x === 'string' ? x : JSON.stringify(x) ?? '';
-    joined += lengthTag(k.length, 0) + k + lengthTag(text.length, typeof x === 'string' ? 1 : 2) + text;
+    hash64(k);
+    parts[n++] = HASH64[0];
+    parts[n++] = HASH64[1];
+    // a tag tells a string from the same text as a JSON value
+    hash64(typeof x === 'string' ? x : JSON.stringify(x) ?? '');
+    parts[n++] = HASH64[0];
+    parts[n++] = HASH64[1];
+    parts[n++] = typeof x === 'string' ? 1 : 2;
   }
-  hash64(joined);
+  hash64Begin();
+  for (let i = 0; i + 1 < n; i += 2) hash64Words(parts[i], parts[i + 1]);
+  if (n % 2) hash64Words(parts[n - 1], n);
+  hash64End();
 }
-
-/** A length as three UTF-16 units (tag, high and low 16 bits): an unambiguous separator. */
-function lengthTag(n: number, tag: number): string {
-  return String.fromCharCode(tag, n >>> 16, n & 0xffff);
-}
+let parts = new Uint32Array(64);
 
 function finding(line: number, first: number, endColumn: number, endLine = line): FindingDraft {
   return {

@@ -322,7 +322,9 @@ function streamingIndex(threshold: number, minWords: number): FileRuleState {
   const maxMismatch = allowedMismatches(threshold);
   const pool = new SignaturePool();
   const bands = Array.from({ length: BANDS }, (_, b) => new BandTable(pool, b));
-  const more = new Map<number, number[]>();
+  // band key (first slot × BANDS + band) -> the later slots with it: one slot as a number (most shared keys
+  // have one or two records), more as an array (a number costs nothing, a grown array ~150 bytes)
+  const more = new Map<number, number | number[]>();
   const found: FindingDraft[] = [];
   return {
     add(entry, ctx) {
@@ -337,7 +339,8 @@ function streamingIndex(threshold: number, minWords: number): FileRuleState {
         const first = bands[b].firstOrAdd(slot);
         if (first < 0) continue;
         const k = first * BANDS + b;
-        const later = more.get(k);
+        const got = more.get(k);
+        const later = typeof got === 'number' ? [got] : got;
         for (let j = -1; j < (later ? Math.min(later.length, BUCKET_CAP - 1) : 0); j++) {
           const f = j < 0 ? first : later![j];
           if (best >= 0 && f >= best) break;
@@ -349,8 +352,9 @@ function streamingIndex(threshold: number, minWords: number): FileRuleState {
           break;
         }
         // a bucket is compared up to BUCKET_CAP members: later ones are never read, so they are not kept
-        if (!later) more.set(k, [slot]);
-        else if (later.length < BUCKET_CAP - 1) later.push(slot);
+        if (got === undefined) more.set(k, slot);
+        else if (typeof got === 'number') more.set(k, [got, slot]);
+        else if (got.length < BUCKET_CAP - 1) got.push(slot);
       }
       if (best >= 0) found.push(finding(entry.line, pool.lineOf(best), bestSim, entry.text.length));
     },
