@@ -21,10 +21,11 @@ let code = 1;
 try {
   await runTests({
     version: process.env.VSCODE_VERSION || 'stable',
-    extensionDevelopmentPath: REPO,
+    // the second development extension registers a chat model for the vscode-lm tests (a proposed API in 1.100)
+    extensionDevelopmentPath: [REPO, join(REPO, 'test', 'fixtures', 'lm-provider')],
     extensionTestsPath: join(REPO, 'dist', 'test', 'exthost', 'index.js'),
     extensionTestsEnv: { INSTRUCT_STUDIO_MOCHA: dirname(require.resolve('mocha/package.json')) },
-    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes',
+    launchArgs: [workspace, '--disable-extensions', '--enable-proposed-api', 'instruct-studio-tests.fake-chat-model', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes',
       '--user-data-dir', join(tmp, 'user-data'), '--extensions-dir', join(tmp, 'extensions')],
   });
   code = 0;

@@ -53,6 +53,9 @@ try {
   vs = await startVSCode({
     workspace: resolve(opt.workspace ?? join(REPO, 'test', 'fixtures', 'workspace')),
     vsix: opt.vsix && resolve(opt.vsix),
+    // a test-only extension registers a chat model through VS Code's provider API (proposed in 1.100), for the
+    // vscode-lm adapter's suite (test/exthost/vscodeLm.test.ts)
+    extensions: [join(REPO, 'test', 'fixtures', 'lm-provider')],
     env: { ...(opt.grep ? { INSTRUCT_STUDIO_TEST_GREP: opt.grep } : {}) },
   });
   browser = await launchBrowser(vs.tmp, { onLog });

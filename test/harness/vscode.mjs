@@ -6,13 +6,16 @@
 // profile). code-server runs in its own process group and is stopped by killing that group; on exit, Ctrl-C,
 // SIGTERM or an uncaught error everything started here is stopped and the temp dirs removed.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'node:util';
-import { CHROMIUM, CODE_SERVER_ENTRY, MOCHA_DIR, MOCHA_ENV, PLAYWRIGHT_DIR, TOOLS_DIR } from './paths.mjs';
+import { CHROMIUM, CODE_SERVER_ENTRY, MOCHA_DIR, MOCHA_ENV, PLAYWRIGHT_DIR, REPO, TOOLS_DIR } from './paths.mjs';
+
+/** The project's vsce (a devDependency), to package test fixture extensions. */
+const VSCE = join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce');
 
 /** Settings for a fresh profile: no welcome page or walkthroughs (they take keyboard focus), no network chatter. */
 export const QUIET_SETTINGS = {
@@ -83,11 +86,12 @@ export function installVsix(vsix, extensionsDir) {
  * @param {string} o.workspace folder copied into the temp dir (the original is never touched)
  * @param {Record<string,string>} [o.links] extra entries of the workspace copy, name -> absolute target (symlinks)
  * @param {string} [o.vsix] install this .vsix into the fresh extensions dir before starting
+ * @param {string[]} [o.extensions] extension folders (test fixtures) to package and install too; their proposed APIs are enabled
  * @param {Record<string,string>} [o.env] extra environment (inherited by the extension host)
  * @param {string} [o.host] host the browser uses ('127.0.0.1' by default; 'localhost' for the demo)
  * @param {number} [o.port] fixed port (default: a free one)
  */
-export async function startVSCode({ workspace, links = {}, vsix, env = {}, host = '127.0.0.1', port } = {}) {
+export async function startVSCode({ workspace, links = {}, vsix, extensions = [], env = {}, host = '127.0.0.1', port } = {}) {
   checkInstalled();
   const tmp = mkdtempSync(join(tmpdir(), 'instruct-studio-vscode-'));
   let server;
@@ -104,10 +108,20 @@ export async function startVSCode({ workspace, links = {}, vsix, env = {}, host 
     const extensionsDir = join(tmp, 'extensions');
     mkdirSync(extensionsDir);
     if (vsix) installVsix(vsix, extensionsDir);
+    const proposed = [];
+    for (const folder of extensions) {
+      // the workbench loads one development extension only: fixtures are installed like a user's extensions
+      const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+      const out = join(tmp, `${manifest.name}.vsix`);
+      const r = spawnSync(process.execPath, [VSCE, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], { cwd: folder, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`packaging ${folder} failed:\n${r.stdout}${r.stderr}`);
+      installVsix(out, extensionsDir);
+      if (manifest.enabledApiProposals?.length) proposed.push('--enable-proposed-api', `${manifest.publisher}.${manifest.name}`);
+    }
     port ??= await freePort();
     server = spawn(process.execPath, [CODE_SERVER_ENTRY, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
       '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-      '--ignore-last-opened', '--user-data-dir', join(tmp, 'user-data'), '--extensions-dir', extensionsDir],
+      '--ignore-last-opened', '--user-data-dir', join(tmp, 'user-data'), '--extensions-dir', extensionsDir, ...proposed],
     { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: {
       ...process.env, [MOCHA_ENV]: MOCHA_DIR,
       // lets the smoke suite check that it runs against the installed package, not the source folder
