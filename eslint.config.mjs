@@ -12,7 +12,8 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.mjs', '**/*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', fetch: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable' } } },
-  { files: ['bin/**/*.js', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  // CommonJS: the bin scripts, .cjs files, and test fixture extensions (VS Code requires their main file)
+  { files: ['bin/**/*.js', '**/*.cjs', 'test/fixtures/**/*.js'], rules: { '@typescript-eslint/no-require-imports': 'off' }, languageOptions: { globals: { exports: 'writable' } } },
   // UI tests pass functions to page.evaluate(), which run in the workbench page: browser globals
   { files: ['test/ui/**/*.mjs'], languageOptions: { globals: { window: 'readonly', document: 'readonly', getComputedStyle: 'readonly', HTMLElement: 'readonly' } } },
   // core stays pure: no vscode, no DOM
