@@ -7,6 +7,7 @@ import { type AlgebraSlip, algebraSlips } from './algebra';
 import { type Equation, findAnnotations, findInlineEquations, mayHaveEquations } from './equations';
 import { type CotFields, type ReasoningField, cotFields, readCotPointers } from './fields';
 import { type AnswerConvention, type FinalAnswer, extractFinalAnswer } from './finalAnswer';
+import { lineFacts } from './lines';
 import { type QuickFacts, quickScan } from './quick';
 import { type Step, splitSteps } from './steps';
 
@@ -33,6 +34,7 @@ export class ReasoningAnalysis {
   private _quick: QuickFacts | undefined;
   private _use: ConventionUse | undefined | null = null;
   private _algebra: AlgebraSlip[] | undefined;
+  private _lines = -1;
   constructor(readonly field: ReasoningField) {}
 
   /** How the final answer is written (convention and wording), shared by the file rules. */
@@ -62,6 +64,12 @@ export class ReasoningAnalysis {
   /** Cheap facts from one pass in doubles (the hot path; see quick.ts). */
   get quick(): QuickFacts {
     return (this._quick ??= quickScan(this.field.text));
+  }
+
+  /** LINE_LABEL and LINES_DISTINCT bits of the shared line pass (see lines.ts). */
+  get lineFacts(): number {
+    if (this._lines < 0) this._lines = lineFacts(this.field.text);
+    return this._lines;
   }
 
   get text(): string {

@@ -20,6 +20,11 @@ export interface QuickFacts {
   lastValue: number;
   /** End of the last annotation (and of the number after it). */
   lastEnd: number;
+  /**
+   * The text may hold a '<' that is not the opening of a plain calculator annotation (a tag such as
+   * <think>). False only when the scan saw every '<' of the text.
+   */
+  angle: boolean;
 }
 
 // A tiny recursive-descent evaluator over text[pos, end) in doubles. NaN for anything unexpected.
@@ -27,9 +32,11 @@ let src = '';
 let pos = 0;
 let end = 0;
 
-// the last number read by readNumber: its value and where the reading stopped (module state, no allocation)
+// the last number read by readNumber: its value, where the reading stopped and where its '.' is (-1: none)
+// (module state, no allocation)
 let numValue = 0;
 let numEnd = 0;
+let numDot = -1;
 
 /**
  * Reads a number at text[i, to): digits, ',' separators, one '.'. Sets numValue and numEnd (where the
@@ -40,6 +47,7 @@ function readNumber(text: string, i: number, to: number): boolean {
   let v = 0;
   let scale = 0; // digits after the point
   let point = false;
+  numDot = -1;
   while (i < to) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
@@ -52,6 +60,7 @@ function readNumber(text: string, i: number, to: number): boolean {
         return false;
       }
       point = true;
+      numDot = i;
     } else if (c !== 44) break;
     i++;
   }
@@ -202,29 +211,31 @@ export function quickAccepts(v: number, w: number, d: number): boolean {
   return v >= 0 ? diff >= -eps && diff < unit - eps : diff <= eps && diff > -unit + eps;
 }
 
-/** Characters of a plain arithmetic left side, compared without spaces, '$' and with x/× as '*'. */
-function canon(c: number): number {
-  if (c === 120 || c === 215) return 42; // x × -> *
-  return c;
+/** x and × stand for *: the same operator character on both sides. */
+function sameOperand(a: number, b: number): boolean {
+  return a === b || ((a === 120 || a === 215 || a === 42) && (b === 120 || b === 215 || b === 42));
 }
 
 /**
  * Is the text right before the '=' at `eq` literally the expression of the annotation opening at
- * `open` ("48/2 = <<48/2=24>>")? Walks both backwards, ignoring spaces and '$'.
+ * `open` ("48/2 = <<48/2=24>>")? Walks both backwards, ignoring spaces and '$' (x and × as *).
+ * Each character is read once: this runs for every annotated '=' of a file.
  */
 function sameAsAnnotation(text: string, eq: number, open: number, annEq: number): boolean {
   if (annEq < 0) return true;
   let i = eq - 1;
   let j = annEq - 1;
+  const lo = open + 1;
   for (;;) {
-    while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 36)) i--;
-    while (j > open + 1 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 36)) j--;
-    if (j <= open + 1) {
+    let ci = i >= 0 ? text.charCodeAt(i) : 32;
+    while (i >= 0 && (ci === 32 || ci === 36)) ci = --i >= 0 ? text.charCodeAt(i) : 32;
+    let cj = text.charCodeAt(j);
+    while (j > lo && (cj === 32 || cj === 36)) cj = text.charCodeAt(--j);
+    if (j <= lo) {
       // the annotation's expression is used up: the text must not continue the expression
-      const c = i >= 0 ? text.charCodeAt(i) : 32;
-      return !((c >= 48 && c <= 57) || c === 46 || c === 43 || c === 45 || c === 42 || c === 47 || c === 41 || c === 120 || c === 215);
+      return !((ci >= 48 && ci <= 57) || ci === 46 || ci === 43 || ci === 45 || ci === 42 || ci === 47 || ci === 41 || ci === 120 || ci === 215);
     }
-    if (i < 0 || canon(text.charCodeAt(i)) !== canon(text.charCodeAt(j))) return false;
+    if (i < 0 || !sameOperand(ci, cj)) return false;
     i--;
     j--;
   }
@@ -245,7 +256,56 @@ function wordedEquals(text: string, last: boolean): number {
   return at;
 }
 
-const NO_FACTS: QuickFacts = { annotationsOk: true, annotations: 0, annotatedInlineDiffers: false, freeEquals: false, lastFreeEquals: -1, lastValue: NaN, lastEnd: -1 };
+// what annotationShape read (module state, no allocation)
+let shapeEq = -1;
+let shapeClose = -1;
+let shapeDot = -1;
+let shapeLeft = NaN;
+let shapeRight = NaN;
+
+/**
+ * The annotation body starting at `i` in the shape almost all have, "a=r>>" or "a op b=r>>" (plain
+ * numbers, op one of + - * /, spaces allowed), read in one walk: sets shapeEq, shapeClose (the first
+ * '>'), shapeDot (the result's '.'), shapeLeft and shapeRight to exactly what the general walk and
+ * fastEval give for it. False for any other shape (the caller then takes the general path).
+ */
+function annotationShape(text: string, i: number, n: number): boolean {
+  while (i < n && text.charCodeAt(i) === 32) i++;
+  if (!readNumber(text, i, n)) return false;
+  let v = numValue;
+  i = numEnd;
+  while (i < n && text.charCodeAt(i) === 32) i++;
+  let c = text.charCodeAt(i);
+  if (c !== 61) {
+    if (!(c === 43 || c === 45 || c === 47 || (c === 42 && text.charCodeAt(i + 1) !== 42))) return false;
+    i++;
+    while (i < n && text.charCodeAt(i) === 32) i++;
+    if (!readNumber(text, i, n)) return false;
+    const b = numValue;
+    i = numEnd;
+    while (i < n && text.charCodeAt(i) === 32) i++;
+    if (text.charCodeAt(i) !== 61) return false;
+    v = c === 43 ? v + b : c === 45 ? v - b : c === 42 ? v * b : v / b;
+  }
+  shapeEq = i;
+  i++;
+  while (i < n && text.charCodeAt(i) === 32) i++;
+  if (!readNumber(text, i, n)) return false;
+  const dot = numDot;
+  const w = numValue;
+  i = numEnd;
+  while (i < n && text.charCodeAt(i) === 32) i++;
+  c = text.charCodeAt(i);
+  if (c !== 62 || text.charCodeAt(i + 1) !== 62) return false;
+  shapeClose = i;
+  shapeDot = dot;
+  shapeLeft = v;
+  shapeRight = w;
+  return true;
+}
+
+// without an '=' the scan stops at once: it has not looked for '<'
+const NO_FACTS: QuickFacts = { annotationsOk: true, annotations: 0, annotatedInlineDiffers: false, freeEquals: false, lastFreeEquals: -1, lastValue: NaN, lastEnd: -1, angle: true };
 
 export function quickScan(text: string): QuickFacts {
   let eqAt = text.indexOf('=');
@@ -262,30 +322,51 @@ export function quickScan(text: string): QuickFacts {
   let lastFreeEquals = -1;
   let lastValue = NaN;
   let lastEnd = -1;
+  let angle = false;
   let from = 0;
   for (;;) {
     // a one-character search is much cheaper than a two-character one
     let open = text.indexOf('<', from);
-    while (open >= 0 && text.charCodeAt(open + 1) !== 60) open = text.indexOf('<', open + 1);
+    while (open >= 0 && text.charCodeAt(open + 1) !== 60) {
+      angle = true;
+      open = text.indexOf('<', open + 1);
+    }
     const segEnd = open < 0 ? n : open;
-    // inside the annotation, one walk instead of several searches: its '=' signs, the first '.' of
-    // the result and the closing ">>" (an annotation is a few characters long)
+    // inside the annotation: its '=' signs, the first '.' of the result and the closing ">>"; for the
+    // usual shape ("48*3=144", "24=24") read and evaluated in the same walk (annotationShape)
     let close = -1;
     let eq = -1;
     let eq2 = -1;
     let dot = -1;
+    let v = NaN;
+    let w = NaN;
     if (open >= 0) {
-      for (let i = open + 2; i < n; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 62) {
-          if (text.charCodeAt(i + 1) === 62) {
-            close = i;
-            break;
-          }
-        } else if (c === 61) {
-          if (eq < 0) eq = i;
-          else if (eq2 < 0) eq2 = i;
-        } else if (c === 46 && eq >= 0 && dot < 0) dot = i;
+      if (annotationShape(text, open + 2, n)) {
+        close = shapeClose;
+        eq = shapeEq;
+        dot = shapeDot;
+        v = shapeLeft;
+        w = shapeRight;
+      } else {
+        // anything else (this walk may pass over a '<'): one walk instead of several searches (an
+        // annotation is a few characters long)
+        angle = true;
+        for (let i = open + 2; i < n; i++) {
+          const c = text.charCodeAt(i);
+          if (c === 62) {
+            if (text.charCodeAt(i + 1) === 62) {
+              close = i;
+              break;
+            }
+          } else if (c === 61) {
+            if (eq < 0) eq = i;
+            else if (eq2 < 0) eq2 = i;
+          } else if (c === 46 && eq >= 0 && dot < 0) dot = i;
+        }
+        if (close >= 0 && eq >= 0 && eq2 < 0) {
+          v = fastEval(text, open + 2, eq);
+          w = fastEval(text, eq + 1, close);
+        }
       }
     }
     // '=' signs between `from` and the next annotation
@@ -300,13 +381,15 @@ export function quickScan(text: string): QuickFacts {
       }
       eqAt = text.indexOf('=', eqAt + 1);
     }
-    if (open < 0 || close < 0) break;
+    if (open < 0) break;
+    if (close < 0) {
+      angle = true;
+      break;
+    }
     annotations++;
     if (eq < 0 || eq2 >= 0) {
       annotationsOk = false;
     } else {
-      const v = fastEval(text, open + 2, eq);
-      const w = fastEval(text, eq + 1, close);
       const d = dot < 0 ? 0 : close - dot - 1;
       if (!quickAccepts(v, w, d)) annotationsOk = false;
       lastValue = w;
@@ -345,5 +428,5 @@ export function quickScan(text: string): QuickFacts {
     freeEquals = true;
     if (worded > lastFreeEquals) lastFreeEquals = worded;
   }
-  return { annotationsOk, annotations, annotatedInlineDiffers, freeEquals, lastFreeEquals, lastValue, lastEnd };
+  return { annotationsOk, annotations, annotatedInlineDiffers, freeEquals, lastFreeEquals, lastValue, lastEnd, angle };
 }

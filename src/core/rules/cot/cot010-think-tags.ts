@@ -36,7 +36,8 @@ export const thinkTags: RecordRule = {
     const out: FindingDraft[] = [];
     for (const r of analyzeRecord(ctx).reasonings) {
       const text = r.text;
-      if (!mentionsThink(text)) continue;
+      // the arithmetic scan has seen every '<' of most texts (all of them opening calculator annotations)
+      if (!r.quick.angle || !mentionsThink(text)) continue;
       const open: number[] = [];
       TAG_RE.lastIndex = 0;
       for (let m = TAG_RE.exec(text); m; m = TAG_RE.exec(text)) {
