@@ -58,6 +58,15 @@ function looksLabelled(text: string, i: number): boolean {
   return false;
 }
 
+/**
+ * text.indexOf('\\n', from) (a literal backslash-n), through the rare backslash: a one-character search
+ * is a fast native scan, a longer pattern a slower general search.
+ */
+export function literalNewline(text: string, from: number): number {
+  for (let i = text.indexOf('\\', from); i >= 0; i = text.indexOf('\\', i + 1)) if (text.charCodeAt(i + 1) === 110) return i;
+  return -1;
+}
+
 /** Fingerprints of the lines seen so far (a small reused buffer: no allocation per text). */
 const SEEN = new Int32Array(64);
 
@@ -65,7 +74,7 @@ const SEEN = new Int32Array(64);
 export function lineFacts(text: string): number {
   const n = text.length;
   let nl = text.indexOf('\n');
-  let lit = text.indexOf('\\n');
+  let lit = literalNewline(text, 0);
   let distinct = nl >= 0 && lit < 0;
   let label = false;
   let count = 0;
@@ -109,7 +118,7 @@ export function lineFacts(text: string): number {
       if (!distinct && label) return LINE_LABEL;
     }
     // the next line start: after a newline or a literal "\n", each searched once
-    while (lit >= 0 && lit < at) lit = text.indexOf('\\n', at);
+    while (lit >= 0 && lit < at) lit = literalNewline(text, at);
     const next = nl < 0 ? lit : lit < 0 ? nl : Math.min(nl, lit);
     if (next < 0) return (label ? LINE_LABEL : 0) | (distinct ? LINES_DISTINCT : 0);
     at = next + (next === lit ? 2 : 1);

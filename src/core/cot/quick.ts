@@ -247,10 +247,15 @@ function sameAsAnnotation(text: string, eq: number, open: number, annEq: number)
  */
 function wordedEquals(text: string, last: boolean): number {
   let at = -1;
-  for (let i = text.indexOf('quals '); i >= 0; i = text.indexOf('quals ', i + 6)) {
-    if (i >= 2 && text.charCodeAt(i - 1) === 101 && text.charCodeAt(i - 2) === 32) {
+  // a one-character search is a fast native scan; a longer pattern is not
+  for (let i = text.indexOf('q'); i >= 0; i = text.indexOf('q', i + 1)) {
+    if (
+      i >= 2 && text.charCodeAt(i - 1) === 101 && text.charCodeAt(i - 2) === 32 &&
+      text.charCodeAt(i + 1) === 117 && text.charCodeAt(i + 2) === 97 && text.charCodeAt(i + 3) === 108 && text.charCodeAt(i + 4) === 115 && text.charCodeAt(i + 5) === 32
+    ) {
       at = i - 2;
       if (!last) break;
+      i += 5;
     }
   }
   return at;
@@ -377,7 +382,14 @@ export function quickScan(text: string): QuickFacts {
         if (!(text.charCodeAt(k) === 60 && text.charCodeAt(k + 1) === 60)) {
           freeEquals = true;
           lastFreeEquals = eqAt;
-        } else if (!annotatedInlineDiffers && !sameAsAnnotation(text, eqAt, k, eq >= 0 || close < 0 ? eq : text.indexOf('=', close))) annotatedInlineDiffers = true;
+        } else {
+          if (!annotatedInlineDiffers && !sameAsAnnotation(text, eqAt, k, eq >= 0 || close < 0 ? eq : text.indexOf('=', close))) annotatedInlineDiffers = true;
+          // k is this segment's annotation (only spaces and '$' lie between): the next '=' is its own
+          if (eq >= 0) {
+            eqAt = eq;
+            continue;
+          }
+        }
       }
       eqAt = text.indexOf('=', eqAt + 1);
     }
