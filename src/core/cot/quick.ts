@@ -25,6 +25,12 @@ export interface QuickFacts {
    * <think>). False only when the scan saw every '<' of the text.
    */
   angle: boolean;
+  /**
+   * When some annotation is suspect and every annotation has the usual shape: the offsets of the
+   * annotations the scan settled beyond doubt (whole numbers only, written again unchanged after
+   * ">>"), which the exact analysis may skip; otherwise undefined (the exact analysis reads them all).
+   */
+  settled: number[] | undefined;
 }
 
 // A tiny recursive-descent evaluator over text[pos, end) in doubles. NaN for anything unexpected.
@@ -37,6 +43,8 @@ let end = 0;
 let numValue = 0;
 let numEnd = 0;
 let numDot = -1;
+/** No ',' and no '.' in the last number read. */
+let numPlain = true;
 
 /**
  * Reads a number at text[i, to): digits, ',' separators, one '.'. Sets numValue and numEnd (where the
@@ -48,6 +56,7 @@ function readNumber(text: string, i: number, to: number): boolean {
   let scale = 0; // digits after the point
   let point = false;
   numDot = -1;
+  numPlain = true;
   while (i < to) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
@@ -61,7 +70,9 @@ function readNumber(text: string, i: number, to: number): boolean {
       }
       point = true;
       numDot = i;
-    } else if (c !== 44) break;
+      numPlain = false;
+    } else if (c === 44) numPlain = false;
+    else break;
     i++;
   }
   numEnd = i;
@@ -200,12 +211,17 @@ function sameChars(text: string, a: number, b: number, c: number, d: number): bo
   return true;
 }
 
+/** 10 ** -d for the usual numbers of decimals (the same doubles; Math.pow is a call). */
+const NEG_POW10 = Array.from({ length: 16 }, (_, d) => 10 ** -d);
+
 /** Written `w` (with `d` decimals) is clearly an acceptable rendering of `v`: exact, rounded or truncated. */
 export function quickAccepts(v: number, w: number, d: number): boolean {
+  // the usual case, a whole number written exactly (what the general test below gives for it)
+  if (v === w && d === 0 && v < 1e9 && v > -1e9) return true;
   if (!Number.isFinite(v) || !Number.isFinite(w)) return false;
   const eps = 1e-9 * Math.max(1, Math.abs(v));
   const diff = v - w;
-  const unit = 10 ** -d;
+  const unit = d < NEG_POW10.length ? NEG_POW10[d] : 10 ** -d;
   if (Math.abs(diff) <= 0.5 * unit - eps) return true;
   // truncation toward zero
   return v >= 0 ? diff >= -eps && diff < unit - eps : diff <= eps && diff > -unit + eps;
@@ -267,6 +283,8 @@ let shapeClose = -1;
 let shapeDot = -1;
 let shapeLeft = NaN;
 let shapeRight = NaN;
+/** Every number of the annotation is a plain digit run. */
+let shapePlain = true;
 
 /**
  * The annotation body starting at `i` in the shape almost all have, "a=r>>" or "a op b=r>>" (plain
@@ -278,6 +296,7 @@ function annotationShape(text: string, i: number, n: number): boolean {
   while (i < n && text.charCodeAt(i) === 32) i++;
   if (!readNumber(text, i, n)) return false;
   let v = numValue;
+  let plain = numPlain;
   i = numEnd;
   while (i < n && text.charCodeAt(i) === 32) i++;
   let c = text.charCodeAt(i);
@@ -287,6 +306,7 @@ function annotationShape(text: string, i: number, n: number): boolean {
     while (i < n && text.charCodeAt(i) === 32) i++;
     if (!readNumber(text, i, n)) return false;
     const b = numValue;
+    plain = plain && numPlain;
     i = numEnd;
     while (i < n && text.charCodeAt(i) === 32) i++;
     if (text.charCodeAt(i) !== 61) return false;
@@ -306,11 +326,15 @@ function annotationShape(text: string, i: number, n: number): boolean {
   shapeDot = dot;
   shapeLeft = v;
   shapeRight = w;
+  shapePlain = plain && numPlain;
   return true;
 }
 
+/** Offsets of the settled annotations of the text being scanned (a reused buffer). */
+const SETTLED = new Int32Array(64);
+
 // without an '=' the scan stops at once: it has not looked for '<'
-const NO_FACTS: QuickFacts = { annotationsOk: true, annotations: 0, annotatedInlineDiffers: false, freeEquals: false, lastFreeEquals: -1, lastValue: NaN, lastEnd: -1, angle: true };
+const NO_FACTS: QuickFacts = { annotationsOk: true, annotations: 0, annotatedInlineDiffers: false, freeEquals: false, lastFreeEquals: -1, lastValue: NaN, lastEnd: -1, angle: true, settled: undefined };
 
 export function quickScan(text: string): QuickFacts {
   let eqAt = text.indexOf('=');
@@ -328,6 +352,9 @@ export function quickScan(text: string): QuickFacts {
   let lastValue = NaN;
   let lastEnd = -1;
   let angle = false;
+  // annotations settled beyond doubt (offsets in SETTLED), and whether every annotation had the usual shape
+  let settledCount = 0;
+  let allShaped = true;
   let from = 0;
   for (;;) {
     // a one-character search is much cheaper than a two-character one
@@ -345,8 +372,10 @@ export function quickScan(text: string): QuickFacts {
     let dot = -1;
     let v = NaN;
     let w = NaN;
+    let shaped = false;
     if (open >= 0) {
       if (annotationShape(text, open + 2, n)) {
+        shaped = shapePlain;
         close = shapeClose;
         eq = shapeEq;
         dot = shapeDot;
@@ -356,6 +385,7 @@ export function quickScan(text: string): QuickFacts {
         // anything else (this walk may pass over a '<'): one walk instead of several searches (an
         // annotation is a few characters long)
         angle = true;
+        allShaped = false;
         for (let i = open + 2; i < n; i++) {
           const c = text.charCodeAt(i);
           if (c === 62) {
@@ -396,41 +426,65 @@ export function quickScan(text: string): QuickFacts {
     if (open < 0) break;
     if (close < 0) {
       angle = true;
+      allShaped = false;
       break;
     }
     annotations++;
     if (eq < 0 || eq2 >= 0) {
       annotationsOk = false;
+      allShaped = false;
     } else {
       const d = dot < 0 ? 0 : close - dot - 1;
-      if (!quickAccepts(v, w, d)) annotationsOk = false;
+      let settled = shaped && v < 1e15 && v > -1e15;
+      if (!quickAccepts(v, w, d)) {
+        annotationsOk = false;
+        settled = false;
+      }
       lastValue = w;
       // the number written right after ">>"
       let a = close + 2;
       if (text.charCodeAt(a) === 36) a++;
       let b = a;
       let dotAfter = -1;
+      let digitsOnly = true;
       while (b < n) {
         const c = text.charCodeAt(b);
-        if ((c >= 48 && c <= 57) || c === 44 || (c === 45 && b === a)) b++;
-        else if (c === 46 && b + 1 < n && text.charCodeAt(b + 1) >= 48 && text.charCodeAt(b + 1) <= 57) {
+        if (c >= 48 && c <= 57) b++;
+        else if (c === 44 || (c === 45 && b === a)) {
+          digitsOnly = false;
+          b++;
+        } else if (c === 46 && b + 1 < n && text.charCodeAt(b + 1) >= 48 && text.charCodeAt(b + 1) <= 57) {
           if (dotAfter < 0) dotAfter = b;
+          digitsOnly = false;
           b++;
         } else break;
       }
       if (b > a) {
-        if (text.charCodeAt(b) === 37) annotationsOk = false; // "85%": let the exact analysis judge the unit
+        if (text.charCodeAt(b) === 37) {
+          annotationsOk = false; // "85%": let the exact analysis judge the unit
+          settled = false;
+        }
         if (sameChars(text, a, b, eq + 1, close)) {
           // "<<48/2=24>>24": the same characters, the same number
           lastValue = w;
         } else {
+          settled = false;
           const after = fastEval(text, a, b);
           const da = dotAfter < 0 ? 0 : b - dotAfter - 1;
           if (!(after === w || quickAccepts(w, after, da) || quickAccepts(v, after, da))) annotationsOk = false;
           lastValue = after;
         }
         lastEnd = b;
-      } else lastEnd = close + 2;
+      } else {
+        settled = false;
+        lastEnd = close + 2;
+      }
+      // a plain whole-number annotation, right, and repeated digit for digit after it: the exact
+      // analysis can only agree (see ReasoningAnalysis.suspectAnnotations)
+      if (settled && digitsOnly) {
+        if (settledCount < SETTLED.length) SETTLED[settledCount] = open;
+        settledCount++;
+      }
     }
     from = close + 2;
     if (eqAt >= 0 && eqAt < from) eqAt = text.indexOf('=', from);
@@ -440,5 +494,6 @@ export function quickScan(text: string): QuickFacts {
     freeEquals = true;
     if (worded > lastFreeEquals) lastFreeEquals = worded;
   }
-  return { annotationsOk, annotations, annotatedInlineDiffers, freeEquals, lastFreeEquals, lastValue, lastEnd, angle };
+  const settled = !annotationsOk && allShaped && settledCount > 0 && settledCount <= SETTLED.length ? Array.from(SETTLED.subarray(0, settledCount)) : undefined;
+  return { annotationsOk, annotations, annotatedInlineDiffers, freeEquals, lastFreeEquals, lastValue, lastEnd, angle, settled };
 }

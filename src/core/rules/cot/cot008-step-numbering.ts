@@ -1,5 +1,5 @@
 import type { FindingDraft, RecordRule, TextEdit } from '../../types';
-import { analyzeRecord, fix, replaceEdit } from '../../cot/analysis';
+import { analyzeRecord, fix, NO_FINDINGS, replaceEdit } from '../../cot/analysis';
 import { LINE_LABEL, isSpace } from '../../cot/lines';
 import type { Step } from '../../cot/steps';
 
@@ -40,7 +40,7 @@ export const stepNumbering: RecordRule = {
     good: [j({ question: 'How many?', rationale: 'Step 1: 3 + 4 = 7.\nStep 2: 7 × 2 = 14.\nStep 3: 14 - 1 = 13.', answer: '13' })],
   },
   check(ctx) {
-    const out: FindingDraft[] = [];
+    let out: FindingDraft[] | undefined;
     for (const r of analyzeRecord(ctx).reasonings) {
       // quick test: a line starting like a list label (the shared line pass), or a "Step N" label —
       // /(?:^|\n|\\n)\s*(?:\*\*)?\d{1,3}[.)](?:\*\*)?(?:\s|$)|step\s+\d/i written out
@@ -69,7 +69,7 @@ export const stepNumbering: RecordRule = {
               const lab = run[k].label!;
               if (lab.num !== expected) edits.push(replaceEdit(ctx, r.field.pointer, lab.start, lab.end, String(expected)));
             }
-            out.push({
+            (out ??= []).push({
               ...ctx.locateInString(r.field.pointer, s.label!.start, s.label!.end), field: r.field.pointer, message,
               fix: fix(`Renumber from ${what.toLowerCase()} ${p + 1}`, edits),
             });
@@ -79,6 +79,6 @@ export const stepNumbering: RecordRule = {
         }
       }
     }
-    return out;
+    return out ?? NO_FINDINGS;
   },
 };

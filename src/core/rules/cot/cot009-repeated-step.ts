@@ -1,5 +1,5 @@
 import type { FindingDraft, RecordRule } from '../../types';
-import { analyzeRecord, fix } from '../../cot/analysis';
+import { analyzeRecord, fix, NO_FINDINGS } from '../../cot/analysis';
 import { LINES_DISTINCT } from '../../cot/lines';
 import { stepContent } from '../../cot/steps';
 
@@ -25,7 +25,7 @@ export const repeatedStep: RecordRule = {
     good: [j({ question: 'How many clips?', answer: 'Natalia sold 48/2 = <<48/2=24>>24 clips in May.\nNatalia sold 48+24 = <<48+24=72>>72 clips.\n#### 72' })],
   },
   check(ctx) {
-    const out: FindingDraft[] = [];
+    let out: FindingDraft[] | undefined;
     for (const r of analyzeRecord(ctx).reasonings) {
       // hot path (the shared line pass): a multi-line text whose lines all differ, none labelled
       if (r.text.length < 24 || r.lineFacts & LINES_DISTINCT) continue;
@@ -34,14 +34,14 @@ export const repeatedStep: RecordRule = {
       const steps = r.steps;
       if (steps.length < 2) {
         if (steps.length === 1 && steps[0].label && !stepContent(r.text, steps[0])) {
-          out.push({ ...ctx.locateInString(r.field.pointer, steps[0].start, steps[0].end), field: r.field.pointer, message: `step ${steps[0].label.num} is empty` });
+          (out ??= []).push({ ...ctx.locateInString(r.field.pointer, steps[0].start, steps[0].end), field: r.field.pointer, message: `step ${steps[0].label.num} is empty` });
         }
         continue;
       }
       const seen = new Map<string, number>();
       steps.forEach((s, i) => {
         if (s.label && !stepContent(r.text, s)) {
-          out.push({ ...ctx.locateInString(r.field.pointer, s.start, s.end), field: r.field.pointer, message: `${s.label.kind === 'step' ? 'Step' : 'item'} ${s.label.num} is empty` });
+          (out ??= []).push({ ...ctx.locateInString(r.field.pointer, s.start, s.end), field: r.field.pointer, message: `${s.label.kind === 'step' ? 'Step' : 'item'} ${s.label.num} is empty` });
           return;
         }
         const key = normalize(s.text);
@@ -53,14 +53,14 @@ export const repeatedStep: RecordRule = {
         }
         // delete the copy together with the separator before it
         const prevEnd = steps[i - 1].end;
-        out.push({
+        (out ??= []).push({
           ...ctx.locateInString(r.field.pointer, s.start, s.end), field: r.field.pointer,
           message: `this step repeats step ${first + 1} word for word`,
           fix: fix('Delete the repeated step', [{ ...span(ctx.locateInString(r.field.pointer, prevEnd, s.end)), text: '' }]),
         });
       });
     }
-    return out;
+    return out ?? NO_FINDINGS;
   },
 };
 
