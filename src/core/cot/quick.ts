@@ -204,13 +204,6 @@ export function fastEval(text: string, from: number, to: number): number {
   return a;
 }
 
-/** text[a, b) and text[c, d) hold the same characters. */
-function sameChars(text: string, a: number, b: number, c: number, d: number): boolean {
-  if (b - a !== d - c) return false;
-  for (let k = 0; k < b - a; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(c + k)) return false;
-  return true;
-}
-
 /** 10 ** -d for the usual numbers of decimals (the same doubles; Math.pow is a call). */
 const NEG_POW10 = Array.from({ length: 16 }, (_, d) => 10 ** -d);
 
@@ -243,15 +236,16 @@ function sameAsAnnotation(text: string, eq: number, open: number, annEq: number)
   let j = annEq - 1;
   const lo = open + 1;
   for (;;) {
-    let ci = i >= 0 ? text.charCodeAt(i) : 32;
-    while (i >= 0 && (ci === 32 || ci === 36)) ci = --i >= 0 ? text.charCodeAt(i) : 32;
+    // before the text's start, NaN: neither a space nor an expression character
+    let ci = i >= 0 ? text.charCodeAt(i) : NaN;
+    while (ci === 32 || ci === 36) ci = --i >= 0 ? text.charCodeAt(i) : NaN;
     let cj = text.charCodeAt(j);
     while (j > lo && (cj === 32 || cj === 36)) cj = text.charCodeAt(--j);
     if (j <= lo) {
       // the annotation's expression is used up: the text must not continue the expression
       return !((ci >= 48 && ci <= 57) || ci === 46 || ci === 43 || ci === 45 || ci === 42 || ci === 47 || ci === 41 || ci === 120 || ci === 215);
     }
-    if (i < 0 || !sameOperand(ci, cj)) return false;
+    if (ci !== cj && !sameOperand(ci, cj)) return false;
     i--;
     j--;
   }
@@ -447,13 +441,20 @@ export function quickScan(text: string): QuickFacts {
       let b = a;
       let dotAfter = -1;
       let digitsOnly = true;
+      // the same characters as the result, compared in the same walk ("<<48/2=24>>24")
+      const shift = eq + 1 - a;
+      let same = true;
       while (b < n) {
         const c = text.charCodeAt(b);
-        if (c >= 48 && c <= 57) b++;
-        else if (c === 44 || (c === 45 && b === a)) {
+        if (c >= 48 && c <= 57) {
+          if (same && text.charCodeAt(b + shift) !== c) same = false;
+          b++;
+        } else if (c === 44 || (c === 45 && b === a)) {
+          if (same && text.charCodeAt(b + shift) !== c) same = false;
           digitsOnly = false;
           b++;
         } else if (c === 46 && b + 1 < n && text.charCodeAt(b + 1) >= 48 && text.charCodeAt(b + 1) <= 57) {
+          if (same && text.charCodeAt(b + shift) !== c) same = false;
           if (dotAfter < 0) dotAfter = b;
           digitsOnly = false;
           b++;
@@ -464,7 +465,7 @@ export function quickScan(text: string): QuickFacts {
           annotationsOk = false; // "85%": let the exact analysis judge the unit
           settled = false;
         }
-        if (sameChars(text, a, b, eq + 1, close)) {
+        if (same && b - a === close - eq - 1) {
           // "<<48/2=24>>24": the same characters, the same number
           lastValue = w;
         } else {
