@@ -2,11 +2,12 @@
  * One analysis per record, shared by every COT rule (cached on the record entry; each part is
  * computed on first use so a rule that needs only the final answer never tokenizes equations).
  */
-import type { Fix, RecordContext, RecordEntry, Span, TextEdit } from '../types';
+import type { FindingDraft, Fix, RecordContext, RecordEntry, Span, TextEdit } from '../types';
 import { type AlgebraSlip, algebraSlips } from './algebra';
 import { type Equation, findAnnotations, findInlineEquations, mayHaveEquations } from './equations';
 import { type CotFields, type ReasoningField, cotFields, readCotPointers } from './fields';
 import { type AnswerConvention, type FinalAnswer, extractFinalAnswer } from './finalAnswer';
+import { lineFacts } from './lines';
 import { type QuickFacts, quickScan } from './quick';
 import { type Step, splitSteps } from './steps';
 
@@ -27,12 +28,14 @@ let lastUse: ConventionUse | undefined;
 export class ReasoningAnalysis {
   private _final: FinalAnswer | undefined | null = null;
   private _annotations: Equation[] | undefined;
+  private _suspects: Equation[] | undefined;
   private _inline: Equation[] | undefined;
   private _steps: Step[] | undefined;
   private _equations: Equation[] | undefined;
   private _quick: QuickFacts | undefined;
   private _use: ConventionUse | undefined | null = null;
   private _algebra: AlgebraSlip[] | undefined;
+  private _lines = -1;
   constructor(readonly field: ReasoningField) {}
 
   /** How the final answer is written (convention and wording), shared by the file rules. */
@@ -64,6 +67,12 @@ export class ReasoningAnalysis {
     return (this._quick ??= quickScan(this.field.text));
   }
 
+  /** LINE_LABEL and LINES_DISTINCT bits of the shared line pass (see lines.ts). */
+  get lineFacts(): number {
+    if (this._lines < 0) this._lines = lineFacts(this.field.text);
+    return this._lines;
+  }
+
   get text(): string {
     return this.field.text;
   }
@@ -73,6 +82,29 @@ export class ReasoningAnalysis {
   }
   get annotations(): Equation[] {
     return (this._annotations ??= findAnnotations(this.field.text));
+  }
+  /**
+   * The annotations COT004 and COT005 must judge exactly: those the quick scan did not settle. The
+   * settled ones (plain whole numbers, right, repeated unchanged after ">>") are blanked in a copy of
+   * the text of the same length, so the offsets stay those of the text and the exact analysis, the
+   * costly part of a record with a slip, reads only the others.
+   */
+  get suspectAnnotations(): Equation[] {
+    if (!this._suspects) {
+      const settled = this.quick.settled;
+      if (!settled || this._annotations) this._suspects = this.annotations;
+      else {
+        const text = this.field.text;
+        let masked = '';
+        let from = 0;
+        for (const open of settled) {
+          masked += `${text.slice(from, open)}  `;
+          from = open + 2;
+        }
+        this._suspects = findAnnotations(masked + text.slice(from));
+      }
+    }
+    return this._suspects;
   }
   get inline(): Equation[] {
     return (this._inline ??= mayHaveEquations(this.field.text) ? findInlineEquations(this.field.text) : []);
@@ -148,6 +180,12 @@ export function analyzeRecord(ctx: RecordContext): RecordAnalysis {
   lastValue = value;
   return value;
 }
+
+/**
+ * What a COT rule returns for a record without findings (almost every record): one shared, frozen
+ * empty list instead of a new array per rule and record.
+ */
+export const NO_FINDINGS: FindingDraft[] = Object.freeze([]) as unknown as FindingDraft[];
 
 /** The span of text[start, end) of the string at `pointer`, as finding coordinates. */
 export function spanOf(ctx: RecordContext, pointer: string, start: number, end: number): Span {

@@ -23,7 +23,7 @@ export const CONVENTION_LABELS: Record<AnswerConvention, string> = {
 export type AnswerKind = 'number' | 'choice' | 'yesno' | 'text';
 
 export interface FinalAnswer {
-  /** The answer as written (markup such as $…$, **…**, \boxed{} and a final period removed). */
+  /** The answer as written (markup such as $…$, **…**, \boxed{} and a final period removed). May be a getter, like `number`. */
   text: string;
   /** Offsets of `text` in the source string, [start, end). */
   start: number;
@@ -215,8 +215,8 @@ export function classifyAnswer(text: string): Pick<FinalAnswer, 'kind' | 'number
  * convention. Anything else goes through the general extraction.
  */
 function gsm8kFast(text: string): FinalAnswer | undefined {
-  const at = text.lastIndexOf('####');
-  if (at < 0 || (at > 0 && text.charCodeAt(at - 1) !== 10) || text.indexOf('\n', at) >= 0) return undefined;
+  const at = lastLineMarker(text);
+  if (at < 0) return undefined;
   let vs = at + 4;
   while (text.charCodeAt(vs) === 32) vs++;
   let ve = text.length;
@@ -224,7 +224,29 @@ function gsm8kFast(text: string): FinalAnswer | undefined {
   // the last line is the last statement: whatever conventions appear earlier, this one wins
   const numeric = plainNumber(text, vs, ve);
   if (numeric === undefined) return undefined;
-  return new FastFinal(text.slice(vs, ve), vs, ve, at, numeric);
+  return new FastFinal(text, vs, ve, at, numeric);
+}
+
+/**
+ * Where the text's last "####" is, when it starts the last line (text.lastIndexOf('####') at a line
+ * start with no newline after it), else -1. String#lastIndexOf is a slow general search: a GSM8K last
+ * line is short, so it is found by walking back from the end (up to 64 characters, else the search).
+ */
+function lastLineMarker(text: string): number {
+  if (text.indexOf('#') < 0) return -1;
+  const n = text.length;
+  let at = n;
+  while (at > 0 && n - at < 64 && text.charCodeAt(at - 1) !== 10) at--;
+  if (at > 0 && text.charCodeAt(at - 1) !== 10) {
+    const last = text.lastIndexOf('####');
+    return last < 0 || (last > 0 && text.charCodeAt(last - 1) !== 10) || text.indexOf('\n', last) >= 0 ? -1 : last;
+  }
+  // the last line starts with "####", and no later "####" starts on it
+  if (!(text.charCodeAt(at) === 35 && text.charCodeAt(at + 1) === 35 && text.charCodeAt(at + 2) === 35 && text.charCodeAt(at + 3) === 35)) return -1;
+  for (let i = at + 1; i + 4 <= n; i++) {
+    if (text.charCodeAt(i) === 35 && text.charCodeAt(i + 1) === 35 && text.charCodeAt(i + 2) === 35 && text.charCodeAt(i + 3) === 35) return -1;
+  }
+  return at;
 }
 
 /** A plain number in text[from, to) ("72", "-3.5", "$1,200"), read as a double; undefined otherwise. */
@@ -255,14 +277,21 @@ function plainNumber(text: string, from: number, to: number): number | undefined
   return neg ? -r : r;
 }
 
-/** The GSM8K fast path's answer: the exact value is computed only when a rule needs more than the double. */
+/**
+ * The GSM8K fast path's answer: its text (a slice) and exact value are made only when a rule needs
+ * more than the offsets and the double.
+ */
 class FastFinal implements FinalAnswer {
   readonly convention = 'gsm8k' as const;
   readonly kind = 'number' as const;
   private exact: Rational | undefined;
+  private written: string | undefined;
   readonly statementEnd: number;
-  constructor(readonly text: string, readonly start: number, readonly end: number, readonly markerStart: number, readonly numeric: number) {
+  constructor(private readonly source: string, readonly start: number, readonly end: number, readonly markerStart: number, readonly numeric: number) {
     this.statementEnd = end;
+  }
+  get text(): string {
+    return (this.written ??= this.source.slice(this.start, this.end));
   }
   get number(): Rational {
     return (this.exact ??= parseDecimal(this.text.replace('$', ''))!);

@@ -20,6 +20,17 @@ export interface QuickFacts {
   lastValue: number;
   /** End of the last annotation (and of the number after it). */
   lastEnd: number;
+  /**
+   * The text may hold a '<' that is not the opening of a plain calculator annotation (a tag such as
+   * <think>). False only when the scan saw every '<' of the text.
+   */
+  angle: boolean;
+  /**
+   * When some annotation is suspect and every annotation has the usual shape: the offsets of the
+   * annotations the scan settled beyond doubt (whole numbers only, written again unchanged after
+   * ">>"), which the exact analysis may skip; otherwise undefined (the exact analysis reads them all).
+   */
+  settled: number[] | undefined;
 }
 
 // A tiny recursive-descent evaluator over text[pos, end) in doubles. NaN for anything unexpected.
@@ -27,9 +38,13 @@ let src = '';
 let pos = 0;
 let end = 0;
 
-// the last number read by readNumber: its value and where the reading stopped (module state, no allocation)
+// the last number read by readNumber: its value, where the reading stopped and where its '.' is (-1: none)
+// (module state, no allocation)
 let numValue = 0;
 let numEnd = 0;
+let numDot = -1;
+/** No ',' and no '.' in the last number read. */
+let numPlain = true;
 
 /**
  * Reads a number at text[i, to): digits, ',' separators, one '.'. Sets numValue and numEnd (where the
@@ -40,6 +55,8 @@ function readNumber(text: string, i: number, to: number): boolean {
   let v = 0;
   let scale = 0; // digits after the point
   let point = false;
+  numDot = -1;
+  numPlain = true;
   while (i < to) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
@@ -52,7 +69,10 @@ function readNumber(text: string, i: number, to: number): boolean {
         return false;
       }
       point = true;
-    } else if (c !== 44) break;
+      numDot = i;
+      numPlain = false;
+    } else if (c === 44) numPlain = false;
+    else break;
     i++;
   }
   numEnd = i;
@@ -184,47 +204,48 @@ export function fastEval(text: string, from: number, to: number): number {
   return a;
 }
 
-/** text[a, b) and text[c, d) hold the same characters. */
-function sameChars(text: string, a: number, b: number, c: number, d: number): boolean {
-  if (b - a !== d - c) return false;
-  for (let k = 0; k < b - a; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(c + k)) return false;
-  return true;
-}
+/** 10 ** -d for the usual numbers of decimals (the same doubles; Math.pow is a call). */
+const NEG_POW10 = Array.from({ length: 16 }, (_, d) => 10 ** -d);
 
 /** Written `w` (with `d` decimals) is clearly an acceptable rendering of `v`: exact, rounded or truncated. */
 export function quickAccepts(v: number, w: number, d: number): boolean {
+  // the usual case, a whole number written exactly (what the general test below gives for it)
+  if (v === w && d === 0 && v < 1e9 && v > -1e9) return true;
   if (!Number.isFinite(v) || !Number.isFinite(w)) return false;
   const eps = 1e-9 * Math.max(1, Math.abs(v));
   const diff = v - w;
-  const unit = 10 ** -d;
+  const unit = d < NEG_POW10.length ? NEG_POW10[d] : 10 ** -d;
   if (Math.abs(diff) <= 0.5 * unit - eps) return true;
   // truncation toward zero
   return v >= 0 ? diff >= -eps && diff < unit - eps : diff <= eps && diff > -unit + eps;
 }
 
-/** Characters of a plain arithmetic left side, compared without spaces, '$' and with x/× as '*'. */
-function canon(c: number): number {
-  if (c === 120 || c === 215) return 42; // x × -> *
-  return c;
+/** x and × stand for *: the same operator character on both sides. */
+function sameOperand(a: number, b: number): boolean {
+  return a === b || ((a === 120 || a === 215 || a === 42) && (b === 120 || b === 215 || b === 42));
 }
 
 /**
  * Is the text right before the '=' at `eq` literally the expression of the annotation opening at
- * `open` ("48/2 = <<48/2=24>>")? Walks both backwards, ignoring spaces and '$'.
+ * `open` ("48/2 = <<48/2=24>>")? Walks both backwards, ignoring spaces and '$' (x and × as *).
+ * Each character is read once: this runs for every annotated '=' of a file.
  */
 function sameAsAnnotation(text: string, eq: number, open: number, annEq: number): boolean {
   if (annEq < 0) return true;
   let i = eq - 1;
   let j = annEq - 1;
+  const lo = open + 1;
   for (;;) {
-    while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 36)) i--;
-    while (j > open + 1 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 36)) j--;
-    if (j <= open + 1) {
+    // before the text's start, NaN: neither a space nor an expression character
+    let ci = i >= 0 ? text.charCodeAt(i) : NaN;
+    while (ci === 32 || ci === 36) ci = --i >= 0 ? text.charCodeAt(i) : NaN;
+    let cj = text.charCodeAt(j);
+    while (j > lo && (cj === 32 || cj === 36)) cj = text.charCodeAt(--j);
+    if (j <= lo) {
       // the annotation's expression is used up: the text must not continue the expression
-      const c = i >= 0 ? text.charCodeAt(i) : 32;
-      return !((c >= 48 && c <= 57) || c === 46 || c === 43 || c === 45 || c === 42 || c === 47 || c === 41 || c === 120 || c === 215);
+      return !((ci >= 48 && ci <= 57) || ci === 46 || ci === 43 || ci === 45 || ci === 42 || ci === 47 || ci === 41 || ci === 120 || ci === 215);
     }
-    if (i < 0 || canon(text.charCodeAt(i)) !== canon(text.charCodeAt(j))) return false;
+    if (ci !== cj && !sameOperand(ci, cj)) return false;
     i--;
     j--;
   }
@@ -236,16 +257,78 @@ function sameAsAnnotation(text: string, eq: number, open: number, annEq: number)
  */
 function wordedEquals(text: string, last: boolean): number {
   let at = -1;
-  for (let i = text.indexOf('quals '); i >= 0; i = text.indexOf('quals ', i + 6)) {
-    if (i >= 2 && text.charCodeAt(i - 1) === 101 && text.charCodeAt(i - 2) === 32) {
+  // a one-character search is a fast native scan; a longer pattern is not
+  for (let i = text.indexOf('q'); i >= 0; i = text.indexOf('q', i + 1)) {
+    if (
+      i >= 2 && text.charCodeAt(i - 1) === 101 && text.charCodeAt(i - 2) === 32 &&
+      text.charCodeAt(i + 1) === 117 && text.charCodeAt(i + 2) === 97 && text.charCodeAt(i + 3) === 108 && text.charCodeAt(i + 4) === 115 && text.charCodeAt(i + 5) === 32
+    ) {
       at = i - 2;
       if (!last) break;
+      i += 5;
     }
   }
   return at;
 }
 
-const NO_FACTS: QuickFacts = { annotationsOk: true, annotations: 0, annotatedInlineDiffers: false, freeEquals: false, lastFreeEquals: -1, lastValue: NaN, lastEnd: -1 };
+// what annotationShape read (module state, no allocation)
+let shapeEq = -1;
+let shapeClose = -1;
+let shapeDot = -1;
+let shapeLeft = NaN;
+let shapeRight = NaN;
+/** Every number of the annotation is a plain digit run. */
+let shapePlain = true;
+
+/**
+ * The annotation body starting at `i` in the shape almost all have, "a=r>>" or "a op b=r>>" (plain
+ * numbers, op one of + - * /, spaces allowed), read in one walk: sets shapeEq, shapeClose (the first
+ * '>'), shapeDot (the result's '.'), shapeLeft and shapeRight to exactly what the general walk and
+ * fastEval give for it. False for any other shape (the caller then takes the general path).
+ */
+function annotationShape(text: string, i: number, n: number): boolean {
+  while (i < n && text.charCodeAt(i) === 32) i++;
+  if (!readNumber(text, i, n)) return false;
+  let v = numValue;
+  let plain = numPlain;
+  i = numEnd;
+  while (i < n && text.charCodeAt(i) === 32) i++;
+  let c = text.charCodeAt(i);
+  if (c !== 61) {
+    if (!(c === 43 || c === 45 || c === 47 || (c === 42 && text.charCodeAt(i + 1) !== 42))) return false;
+    i++;
+    while (i < n && text.charCodeAt(i) === 32) i++;
+    if (!readNumber(text, i, n)) return false;
+    const b = numValue;
+    plain = plain && numPlain;
+    i = numEnd;
+    while (i < n && text.charCodeAt(i) === 32) i++;
+    if (text.charCodeAt(i) !== 61) return false;
+    v = c === 43 ? v + b : c === 45 ? v - b : c === 42 ? v * b : v / b;
+  }
+  shapeEq = i;
+  i++;
+  while (i < n && text.charCodeAt(i) === 32) i++;
+  if (!readNumber(text, i, n)) return false;
+  const dot = numDot;
+  const w = numValue;
+  i = numEnd;
+  while (i < n && text.charCodeAt(i) === 32) i++;
+  c = text.charCodeAt(i);
+  if (c !== 62 || text.charCodeAt(i + 1) !== 62) return false;
+  shapeClose = i;
+  shapeDot = dot;
+  shapeLeft = v;
+  shapeRight = w;
+  shapePlain = plain && numPlain;
+  return true;
+}
+
+/** Offsets of the settled annotations of the text being scanned (a reused buffer). */
+const SETTLED = new Int32Array(64);
+
+// without an '=' the scan stops at once: it has not looked for '<'
+const NO_FACTS: QuickFacts = { annotationsOk: true, annotations: 0, annotatedInlineDiffers: false, freeEquals: false, lastFreeEquals: -1, lastValue: NaN, lastEnd: -1, angle: true, settled: undefined };
 
 export function quickScan(text: string): QuickFacts {
   let eqAt = text.indexOf('=');
@@ -262,30 +345,57 @@ export function quickScan(text: string): QuickFacts {
   let lastFreeEquals = -1;
   let lastValue = NaN;
   let lastEnd = -1;
+  let angle = false;
+  // annotations settled beyond doubt (offsets in SETTLED), and whether every annotation had the usual shape
+  let settledCount = 0;
+  let allShaped = true;
   let from = 0;
   for (;;) {
     // a one-character search is much cheaper than a two-character one
     let open = text.indexOf('<', from);
-    while (open >= 0 && text.charCodeAt(open + 1) !== 60) open = text.indexOf('<', open + 1);
+    while (open >= 0 && text.charCodeAt(open + 1) !== 60) {
+      angle = true;
+      open = text.indexOf('<', open + 1);
+    }
     const segEnd = open < 0 ? n : open;
-    // inside the annotation, one walk instead of several searches: its '=' signs, the first '.' of
-    // the result and the closing ">>" (an annotation is a few characters long)
+    // inside the annotation: its '=' signs, the first '.' of the result and the closing ">>"; for the
+    // usual shape ("48*3=144", "24=24") read and evaluated in the same walk (annotationShape)
     let close = -1;
     let eq = -1;
     let eq2 = -1;
     let dot = -1;
+    let v = NaN;
+    let w = NaN;
+    let shaped = false;
     if (open >= 0) {
-      for (let i = open + 2; i < n; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 62) {
-          if (text.charCodeAt(i + 1) === 62) {
-            close = i;
-            break;
-          }
-        } else if (c === 61) {
-          if (eq < 0) eq = i;
-          else if (eq2 < 0) eq2 = i;
-        } else if (c === 46 && eq >= 0 && dot < 0) dot = i;
+      if (annotationShape(text, open + 2, n)) {
+        shaped = shapePlain;
+        close = shapeClose;
+        eq = shapeEq;
+        dot = shapeDot;
+        v = shapeLeft;
+        w = shapeRight;
+      } else {
+        // anything else (this walk may pass over a '<'): one walk instead of several searches (an
+        // annotation is a few characters long)
+        angle = true;
+        allShaped = false;
+        for (let i = open + 2; i < n; i++) {
+          const c = text.charCodeAt(i);
+          if (c === 62) {
+            if (text.charCodeAt(i + 1) === 62) {
+              close = i;
+              break;
+            }
+          } else if (c === 61) {
+            if (eq < 0) eq = i;
+            else if (eq2 < 0) eq2 = i;
+          } else if (c === 46 && eq >= 0 && dot < 0) dot = i;
+        }
+        if (close >= 0 && eq >= 0 && eq2 < 0) {
+          v = fastEval(text, open + 2, eq);
+          w = fastEval(text, eq + 1, close);
+        }
       }
     }
     // '=' signs between `from` and the next annotation
@@ -296,46 +406,86 @@ export function quickScan(text: string): QuickFacts {
         if (!(text.charCodeAt(k) === 60 && text.charCodeAt(k + 1) === 60)) {
           freeEquals = true;
           lastFreeEquals = eqAt;
-        } else if (!annotatedInlineDiffers && !sameAsAnnotation(text, eqAt, k, eq >= 0 || close < 0 ? eq : text.indexOf('=', close))) annotatedInlineDiffers = true;
+        } else {
+          if (!annotatedInlineDiffers && !sameAsAnnotation(text, eqAt, k, eq >= 0 || close < 0 ? eq : text.indexOf('=', close))) annotatedInlineDiffers = true;
+          // k is this segment's annotation (only spaces and '$' lie between): the next '=' is its own
+          if (eq >= 0) {
+            eqAt = eq;
+            continue;
+          }
+        }
       }
       eqAt = text.indexOf('=', eqAt + 1);
     }
-    if (open < 0 || close < 0) break;
+    if (open < 0) break;
+    if (close < 0) {
+      angle = true;
+      allShaped = false;
+      break;
+    }
     annotations++;
     if (eq < 0 || eq2 >= 0) {
       annotationsOk = false;
+      allShaped = false;
     } else {
-      const v = fastEval(text, open + 2, eq);
-      const w = fastEval(text, eq + 1, close);
       const d = dot < 0 ? 0 : close - dot - 1;
-      if (!quickAccepts(v, w, d)) annotationsOk = false;
+      let settled = shaped && v < 1e15 && v > -1e15;
+      if (!quickAccepts(v, w, d)) {
+        annotationsOk = false;
+        settled = false;
+      }
       lastValue = w;
       // the number written right after ">>"
       let a = close + 2;
       if (text.charCodeAt(a) === 36) a++;
       let b = a;
       let dotAfter = -1;
+      let digitsOnly = true;
+      // the same characters as the result, compared in the same walk ("<<48/2=24>>24")
+      const shift = eq + 1 - a;
+      let same = true;
       while (b < n) {
         const c = text.charCodeAt(b);
-        if ((c >= 48 && c <= 57) || c === 44 || (c === 45 && b === a)) b++;
-        else if (c === 46 && b + 1 < n && text.charCodeAt(b + 1) >= 48 && text.charCodeAt(b + 1) <= 57) {
+        if (c >= 48 && c <= 57) {
+          if (same && text.charCodeAt(b + shift) !== c) same = false;
+          b++;
+        } else if (c === 44 || (c === 45 && b === a)) {
+          if (same && text.charCodeAt(b + shift) !== c) same = false;
+          digitsOnly = false;
+          b++;
+        } else if (c === 46 && b + 1 < n && text.charCodeAt(b + 1) >= 48 && text.charCodeAt(b + 1) <= 57) {
+          if (same && text.charCodeAt(b + shift) !== c) same = false;
           if (dotAfter < 0) dotAfter = b;
+          digitsOnly = false;
           b++;
         } else break;
       }
       if (b > a) {
-        if (text.charCodeAt(b) === 37) annotationsOk = false; // "85%": let the exact analysis judge the unit
-        if (sameChars(text, a, b, eq + 1, close)) {
+        if (text.charCodeAt(b) === 37) {
+          annotationsOk = false; // "85%": let the exact analysis judge the unit
+          settled = false;
+        }
+        if (same && b - a === close - eq - 1) {
           // "<<48/2=24>>24": the same characters, the same number
           lastValue = w;
         } else {
+          settled = false;
           const after = fastEval(text, a, b);
           const da = dotAfter < 0 ? 0 : b - dotAfter - 1;
           if (!(after === w || quickAccepts(w, after, da) || quickAccepts(v, after, da))) annotationsOk = false;
           lastValue = after;
         }
         lastEnd = b;
-      } else lastEnd = close + 2;
+      } else {
+        settled = false;
+        lastEnd = close + 2;
+      }
+      // a plain whole-number annotation, right, and repeated digit for digit after it: the exact
+      // analysis can only agree (see ReasoningAnalysis.suspectAnnotations)
+      if (settled && digitsOnly) {
+        if (settledCount < SETTLED.length) SETTLED[settledCount] = open;
+        settledCount++;
+      }
     }
     from = close + 2;
     if (eqAt >= 0 && eqAt < from) eqAt = text.indexOf('=', from);
@@ -345,5 +495,6 @@ export function quickScan(text: string): QuickFacts {
     freeEquals = true;
     if (worded > lastFreeEquals) lastFreeEquals = worded;
   }
-  return { annotationsOk, annotations, annotatedInlineDiffers, freeEquals, lastFreeEquals, lastValue, lastEnd };
+  const settled = !annotationsOk && allShaped && settledCount > 0 && settledCount <= SETTLED.length ? Array.from(SETTLED.subarray(0, settledCount)) : undefined;
+  return { annotationsOk, annotations, annotatedInlineDiffers, freeEquals, lastFreeEquals, lastValue, lastEnd, angle, settled };
 }

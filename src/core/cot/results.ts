@@ -127,51 +127,105 @@ export function conventionUse(r: ReasoningAnalysis): ConventionUse | undefined {
   return r.conventionUse;
 }
 
-/** Tally of conventions over a file, with the most common exact wording of each. */
+interface WordingCount {
+  /** The first object added for this wording (the one every record of that wording gets back). */
+  use: ConventionUse;
+  count: number;
+}
+
+interface ConventionCount {
+  convention: AnswerConvention;
+  count: number;
+}
+
+/**
+ * Tally of conventions over a file, with the most common exact wording of each. Counts live in small
+ * holder objects (a record adds one to them, no map writes), and the wording of the previous record
+ * is remembered: consecutive records share one ConventionUse object (see ReasoningAnalysis.conventionUse).
+ */
 export class ConventionTally {
-  private counts = new Map<AnswerConvention, number>();
-  private wordings = new Map<string, number>();
+  /** In order of first use (ties go to the convention seen first). */
+  private conventions: ConventionCount[] = [];
+  private byConvention = new Map<AnswerConvention, ConventionCount>();
+  private wordings = new Map<string, WordingCount>();
+  private lastUse: ConventionUse | undefined;
+  private lastWording: WordingCount | undefined;
+  private lastConvention: ConventionCount | undefined;
   total = 0;
 
-  private canonical = new Map<string, ConventionUse>();
+  private conventionCount(c: AnswerConvention): ConventionCount {
+    let h = this.byConvention.get(c);
+    if (!h) {
+      h = { convention: c, count: 0 };
+      this.byConvention.set(c, h);
+      this.conventions.push(h);
+    }
+    return h;
+  }
 
   /** Counts a record's wording; returns the shared object for that wording (keep it, not `u`). */
   add(u: ConventionUse): ConventionUse {
     this.total++;
-    this.counts.set(u.convention, (this.counts.get(u.convention) ?? 0) + 1);
-    this.wordings.set(u.key, (this.wordings.get(u.key) ?? 0) + 1);
-    let c = this.canonical.get(u.key);
-    if (!c) this.canonical.set(u.key, (c = u));
-    return c;
+    if (u === this.lastUse) {
+      this.lastConvention!.count++;
+      this.lastWording!.count++;
+      return this.lastWording!.use;
+    }
+    const c = this.conventionCount(u.convention);
+    c.count++;
+    let w = this.wordings.get(u.key);
+    if (!w) this.wordings.set(u.key, (w = { use: u, count: 0 }));
+    w.count++;
+    this.lastUse = u;
+    this.lastWording = w;
+    this.lastConvention = c;
+    return w.use;
   }
 
   remove(u: ConventionUse): void {
     this.total--;
-    this.counts.set(u.convention, (this.counts.get(u.convention) ?? 1) - 1);
-    const n = (this.wordings.get(u.key) ?? 1) - 1;
-    if (n <= 0) {
-      this.wordings.delete(u.key);
-      this.canonical.delete(u.key);
-    } else this.wordings.set(u.key, n);
+    this.lastUse = undefined;
+    const c = this.byConvention.get(u.convention);
+    if (c) c.count--;
+    else this.conventionCount(u.convention);
+    const w = this.wordings.get(u.key);
+    if (w && w.count > 1) w.count--;
+    else this.wordings.delete(u.key);
+  }
+
+  /** The convention most records use so far (the first seen among equals), or undefined. */
+  leader(): AnswerConvention | undefined {
+    let best: ConventionCount | undefined;
+    for (const c of this.conventions) if (c.count > (best ? best.count : 0)) best = c;
+    return best && this.total !== 0 ? best.convention : undefined;
   }
 
   /** The prevailing convention: used by at least `minShare` of the records that have one, and by at least `minRecords`. */
   prevailing(minShare: number, minRecords: number): { convention: AnswerConvention; share: number; count: number } | undefined {
     let best: AnswerConvention | undefined;
     let n = 0;
-    for (const [c, k] of this.counts) if (k > n) [best, n] = [c, k];
+    for (const c of this.conventions) {
+      if (c.count > n) {
+        best = c.convention;
+        n = c.count;
+      }
+    }
     if (!best || n < minRecords || this.total === 0 || n / this.total < minShare) return undefined;
     return { convention: best, share: n / this.total, count: n };
   }
 
   /** The most common wording of a convention. */
   wording(convention: AnswerConvention): ConventionUse | undefined {
-    let best: string | undefined;
+    let best: ConventionUse | undefined;
     let n = 0;
-    for (const [key, k] of this.wordings) if (key.startsWith(`${convention}\u0000`) && k > n) [best, n] = [key, k];
+    for (const w of this.wordings.values()) {
+      if (w.use.convention === convention && w.count > n) {
+        best = w.use;
+        n = w.count;
+      }
+    }
     if (!best) return undefined;
-    const [, prefix, suffix] = best.split('\u0000');
-    return { convention, prefix, suffix, key: best };
+    return { convention, prefix: best.prefix, suffix: best.suffix, key: best.key };
   }
 }
 

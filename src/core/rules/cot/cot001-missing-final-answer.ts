@@ -47,15 +47,14 @@ export const missingFinalAnswer: FileRule = {
   },
   create() {
     const tally = new ConventionTally();
-    // What each record contributed, for remove(): its final-answer wording (null: a reasoning record
-    // without one). Weak, so a streamed file is not kept alive; only records missing an answer are
-    // held strongly, with what the finding needs.
-    const contributed = new EntryMemo<ConventionUse | null>();
+    // What each record contributed, for remove(): its final-answer wording (such a record reasons), else
+    // whether it reasons (true: computations but no final answer). One slot on the entry, so a streamed
+    // file is not kept alive; only records missing an answer are held strongly, with what the finding needs.
+    const contributed = new EntryMemo<ConventionUse | boolean>();
     const missing = new Map<RecordEntry, Missing[]>();
     /** Records with a reasoning text, and those that reason (a final answer, or computations). */
     let reasoningRecords = 0;
     let reasoners = 0;
-    const reasoned = new EntryMemo<boolean>();
     return {
       add(entry, ctx) {
         const a = analyzeRecord(ctx);
@@ -86,23 +85,16 @@ export const missingFinalAnswer: FileRule = {
           (list ??= []).push(m);
         }
         reasoningRecords++;
-        if (reasons) {
-          reasoners++;
-          reasoned.set(entry, true);
-        }
-        const canonical = use ? tally.add(use) : null;
-        contributed.set(entry, canonical);
+        if (reasons) reasoners++;
+        contributed.set(entry, use ? tally.add(use) : reasons);
         if (list) missing.set(entry, list);
       },
       remove(entry) {
         const use = contributed.get(entry);
         if (use === undefined) return;
         reasoningRecords--;
-        if (reasoned.get(entry)) {
-          reasoners--;
-          reasoned.delete(entry);
-        }
-        if (use) tally.remove(use);
+        if (use !== false) reasoners--;
+        if (typeof use === 'object') tally.remove(use);
         contributed.delete(entry);
         missing.delete(entry);
       },

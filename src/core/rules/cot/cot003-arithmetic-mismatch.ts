@@ -1,5 +1,5 @@
 import type { FindingDraft, RecordRule } from '../../types';
-import { analyzeRecord, fix, replaceEdit } from '../../cot/analysis';
+import { analyzeRecord, fix, NO_FINDINGS, replaceEdit } from '../../cot/analysis';
 import { formatLike } from '../../cot/equations';
 import { formatRational } from '../../cot/rational';
 
@@ -31,7 +31,7 @@ export const arithmeticMismatch: RecordRule = {
     ],
   },
   check(ctx) {
-    const out: FindingDraft[] = [];
+    let out: FindingDraft[] | undefined;
     for (const r of analyzeRecord(ctx).reasonings) {
       if (!r.quick.freeEquals && !r.quick.annotatedInlineDiffers) continue;
       for (const eq of r.inline) {
@@ -45,7 +45,7 @@ export const arithmeticMismatch: RecordRule = {
         const pointer = r.field.pointer;
         const span = ctx.locateInString(pointer, eq.start, eq.end);
         if (eq.rhsExpression) {
-          out.push({
+          (out ??= []).push({
             ...span, field: pointer,
             message: `${eq.expression} is ${formatRational(eq.value)}, but ${eq.rhsExpression.expression} is ${formatRational(eq.rhsExpression.value)}`,
           });
@@ -56,13 +56,13 @@ export const arithmeticMismatch: RecordRule = {
         const m = /^(-?)([$€£¥]?)/.exec(eq.result.text)!;
         const wrongText = m[1] + eq.result.text.slice(m[0].length);
         const replacement = `${right.startsWith('-') ? '-' : ''}${m[2]}${right.replace(/^-/, '')}`;
-        out.push({
+        (out ??= []).push({
           ...span, field: pointer,
           message: `${eq.expression} is ${right}, not ${wrongText}`,
           fix: fix(`Replace ${wrongText} with ${right}`, [replaceEdit(ctx, pointer, eq.result.start, eq.result.end, replacement)]),
         });
       }
     }
-    return out;
+    return out ?? NO_FINDINGS;
   },
 };

@@ -1,5 +1,5 @@
 import type { FindingDraft, RecordRule, TextEdit } from '../../types';
-import { analyzeRecord, fix, replaceEdit } from '../../cot/analysis';
+import { analyzeRecord, fix, NO_FINDINGS, replaceEdit } from '../../cot/analysis';
 import { formatLike } from '../../cot/equations';
 import { equals } from '../../cot/rational';
 
@@ -27,23 +27,23 @@ export const annotationMismatch: RecordRule = {
     ],
   },
   check(ctx) {
-    const out: FindingDraft[] = [];
+    let out: FindingDraft[] | undefined;
     for (const r of analyzeRecord(ctx).reasonings) {
       if (r.quick.annotationsOk) continue;
-      for (const eq of r.annotations) {
+      for (const eq of r.suspectAnnotations) {
         if (eq.correct) continue;
         const pointer = r.field.pointer;
         const right = formatLike(eq.value, eq.result);
         const edits: TextEdit[] = [replaceEdit(ctx, pointer, eq.result.start, eq.result.end, right)];
         const after = eq.after && equals(eq.after.value, eq.result.value) ? eq.after : undefined;
         if (after) edits.push(replaceEdit(ctx, pointer, after.start, after.end, formatLike(eq.value, after)));
-        out.push({
+        (out ??= []).push({
           ...ctx.locateInString(pointer, eq.start, eq.end), field: pointer,
           message: `${eq.expression} is ${right}, not ${eq.result.text}`,
           fix: fix(after ? `Replace ${eq.result.text} with ${right} in the annotation and the text after it` : `Replace ${eq.result.text} with ${right} in the annotation`, edits),
         });
       }
     }
-    return out;
+    return out ?? NO_FINDINGS;
   },
 };

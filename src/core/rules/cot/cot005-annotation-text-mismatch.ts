@@ -1,5 +1,5 @@
 import type { FindingDraft, RecordRule } from '../../types';
-import { analyzeRecord, fix, replaceEdit } from '../../cot/analysis';
+import { analyzeRecord, fix, NO_FINDINGS, replaceEdit } from '../../cot/analysis';
 import { acceptsResult, formatLike } from '../../cot/equations';
 import { mul, R_HUNDRED } from '../../cot/rational';
 
@@ -22,10 +22,10 @@ export const annotationTextMismatch: RecordRule = {
     good: [j({ question: 'Natalia sold 48 clips in April and half as many in May. How many in May?', answer: 'Natalia sold 48/2 = <<48/2=24>>24 clips in May.\n#### 24' })],
   },
   check(ctx) {
-    const out: FindingDraft[] = [];
+    let out: FindingDraft[] | undefined;
     for (const r of analyzeRecord(ctx).reasonings) {
       if (r.quick.annotationsOk) continue;
-      for (const eq of r.annotations) {
+      for (const eq of r.suspectAnnotations) {
         const after = eq.after;
         if (!after) continue;
         if (acceptsResult(eq.result.value, after.value, after.decimals) || acceptsResult(eq.value, after.value, after.decimals)) continue;
@@ -36,20 +36,20 @@ export const annotationTextMismatch: RecordRule = {
         }
         if (!eq.correct) {
           // both wrong and different: report the difference, no fix (which one was meant is unclear)
-          out.push({
+          (out ??= []).push({
             ...ctx.locateInString(r.field.pointer, after.start, after.end), field: r.field.pointer,
             message: `the text says ${after.text} but the annotation <<${eq.lhs.text}=${eq.result.text}>> computes ${eq.result.text}`,
           });
           continue;
         }
         const right = formatLike(eq.result.value, after);
-        out.push({
+        (out ??= []).push({
           ...ctx.locateInString(r.field.pointer, after.start, after.end), field: r.field.pointer,
           message: `the text says ${after.text} but the annotation computes ${eq.expression} = ${eq.result.text}`,
           fix: fix(`Replace ${after.text} with ${right}`, [replaceEdit(ctx, r.field.pointer, after.start, after.end, right)]),
         });
       }
     }
-    return out;
+    return out ?? NO_FINDINGS;
   },
 };

@@ -1,5 +1,5 @@
 import type { FindingDraft, RecordRule } from '../../types';
-import { analyzeRecord, fix, replaceEdit } from '../../cot/analysis';
+import { analyzeRecord, fix, NO_FINDINGS, replaceEdit } from '../../cot/analysis';
 import { acceptsResult, acceptsUpToUnit } from '../../cot/equations';
 import { toNumber } from '../../cot/rational';
 import { clearLastResult, includesValue, numbersAfter } from '../../cot/results';
@@ -26,7 +26,7 @@ export const finalAnswerNotLastResult: RecordRule = {
     ],
   },
   check(ctx) {
-    const out: FindingDraft[] = [];
+    let out: FindingDraft[] | undefined;
     for (const r of analyzeRecord(ctx).reasonings) {
       const final = r.final;
       if (!final || final.kind !== 'number' || (final.numeric === undefined && !final.number)) continue;
@@ -44,12 +44,12 @@ export const finalAnswerNotLastResult: RecordRule = {
       if (includesValue(numbersAfter(r, last.written.end, last.step, { start: final.markerStart, end: final.statementEnd }), v)) continue;
       const pointer = r.field.pointer;
       const written = last.written.text.replace(/^[$€£¥]/, '');
-      out.push({
+      (out ??= []).push({
         ...ctx.locateInString(pointer, final.start, final.end), field: pointer,
         message: `the final answer is ${final.text}, but the last step computes ${last.equation.expression} = ${written}`,
         fix: fix(`Change the final answer to ${written}`, [replaceEdit(ctx, pointer, final.start, final.end, written)]),
       });
     }
-    return out;
+    return out ?? NO_FINDINGS;
   },
 };

@@ -1,5 +1,5 @@
 import type { FindingDraft, RecordRule } from '../../types';
-import { analyzeRecord } from '../../cot/analysis';
+import { analyzeRecord, NO_FINDINGS } from '../../cot/analysis';
 import { extractNumbers } from '../../cot/numbers';
 import { type Rational, mul, rat, R_HUNDRED, div } from '../../cot/rational';
 
@@ -36,7 +36,7 @@ export const unsupportedQuantity: RecordRule = {
   },
   check(ctx) {
     const a = analyzeRecord(ctx);
-    const out: FindingDraft[] = [];
+    let out: FindingDraft[] | undefined;
     for (const r of a.reasonings) {
       const eqs = r.equations;
       if (!eqs.length) continue;
@@ -61,7 +61,7 @@ export const unsupportedQuantity: RecordRule = {
           if (known.has(k) || reported.has(k)) continue;
           reported.add(k);
           const start = eq.lhs.start + n.start;
-          out.push({
+          (out ??= []).push({
             ...ctx.locateInString(r.field.pointer, start, start + n.text.length), field: r.field.pointer, severity: 'info',
             message: `${n.text} is not in the question or an earlier step, and nothing computes it`,
           });
@@ -71,6 +71,6 @@ export const unsupportedQuantity: RecordRule = {
         if (eq.after) addKnown(eq.after.value);
       }
     }
-    return out;
+    return out ?? NO_FINDINGS;
   },
 };

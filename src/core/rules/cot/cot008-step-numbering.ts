@@ -1,52 +1,9 @@
 import type { FindingDraft, RecordRule, TextEdit } from '../../types';
-import { analyzeRecord, fix, replaceEdit } from '../../cot/analysis';
+import { analyzeRecord, fix, NO_FINDINGS, replaceEdit } from '../../cot/analysis';
+import { LINE_LABEL, isSpace } from '../../cot/lines';
 import type { Step } from '../../cot/steps';
 
 const j = JSON.stringify;
-/**
- * Quick test: some line starts with a number and "." or ")" ("1.", "**2)**"), or a "Step N" label
- * appears — /(?:^|\n|\\n)\s*(?:\*\*)?\d{1,3}[.)](?:\*\*)?(?:\s|$)|step\s+\d/ (step, Step or STEP),
- * written out without a regular expression: a regex scan of every text cost more than the rest
- * of the rule.
- */
-function hasLabelHint(text: string): boolean {
-  return stepNumberWord(text, 'p') || stepNumberWord(text, 'P') || labelAtLineStart(text);
-}
-
-/** JavaScript's \s. */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/** A line (or the text after a literal "\n") starting with 1-3 digits and "." or ")". */
-function labelAtLineStart(text: string): boolean {
-  const n = text.length;
-  let nl = text.indexOf('\n');
-  let lit = text.indexOf('\\n');
-  let at = 0;
-  for (;;) {
-    let k = at;
-    while (k < n && isSpace(text.charCodeAt(k))) k++;
-    if (text.charCodeAt(k) === 42 && text.charCodeAt(k + 1) === 42) k += 2;
-    let d = k;
-    while (d < n && d - k < 4 && text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57) d++;
-    const p = text.charCodeAt(d);
-    if (d > k && d - k <= 3 && (p === 46 || p === 41)) {
-      let e = d + 1;
-      if (e >= n || isSpace(text.charCodeAt(e))) return true;
-      if (text.charCodeAt(e) === 42 && text.charCodeAt(e + 1) === 42) {
-        e += 2;
-        if (e >= n || isSpace(text.charCodeAt(e))) return true;
-      }
-    }
-    // the next line start: after a newline or a literal "\n", each searched once
-    while (nl >= 0 && nl < at) nl = text.indexOf('\n', at);
-    while (lit >= 0 && lit < at) lit = text.indexOf('\\n', at);
-    const next = nl < 0 ? lit : lit < 0 ? nl : Math.min(nl, lit);
-    if (next < 0) return false;
-    at = next + (next === lit ? 2 : 1);
-  }
-}
 
 /**
  * "step 3" / "Step 3" / "STEP 3": "tep" or "TEP" after an s/S, then whitespace and a digit. Found
@@ -83,9 +40,11 @@ export const stepNumbering: RecordRule = {
     good: [j({ question: 'How many?', rationale: 'Step 1: 3 + 4 = 7.\nStep 2: 7 × 2 = 14.\nStep 3: 14 - 1 = 13.', answer: '13' })],
   },
   check(ctx) {
-    const out: FindingDraft[] = [];
+    let out: FindingDraft[] | undefined;
     for (const r of analyzeRecord(ctx).reasonings) {
-      if (!hasLabelHint(r.text)) continue;
+      // quick test: a line starting like a list label (the shared line pass), or a "Step N" label —
+      // /(?:^|\n|\\n)\s*(?:\*\*)?\d{1,3}[.)](?:\*\*)?(?:\s|$)|step\s+\d/i written out
+      if (!(r.lineFacts & LINE_LABEL) && !stepNumberWord(r.text, 'p') && !stepNumberWord(r.text, 'P')) continue;
       if (r.field.role !== 'rationale' && !r.reasons()) continue;
       const labeled = r.steps.filter((s) => s.label);
       if (labeled.length < 2) continue;
@@ -110,7 +69,7 @@ export const stepNumbering: RecordRule = {
               const lab = run[k].label!;
               if (lab.num !== expected) edits.push(replaceEdit(ctx, r.field.pointer, lab.start, lab.end, String(expected)));
             }
-            out.push({
+            (out ??= []).push({
               ...ctx.locateInString(r.field.pointer, s.label!.start, s.label!.end), field: r.field.pointer, message,
               fix: fix(`Renumber from ${what.toLowerCase()} ${p + 1}`, edits),
             });
@@ -120,6 +79,6 @@ export const stepNumbering: RecordRule = {
         }
       }
     }
-    return out;
+    return out ?? NO_FINDINGS;
   },
 };

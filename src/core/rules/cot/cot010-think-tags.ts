@@ -1,5 +1,5 @@
 import type { FindingDraft, RecordRule } from '../../types';
-import { analyzeRecord } from '../../cot/analysis';
+import { analyzeRecord, NO_FINDINGS } from '../../cot/analysis';
 
 const j = JSON.stringify;
 const TAG_RE = /<(\/?)think>/gi;
@@ -33,10 +33,11 @@ export const thinkTags: RecordRule = {
     good: [j({ messages: [{ role: 'user', content: 'What is 3 + 4?' }, { role: 'assistant', content: '<think>3 + 4 = 7.</think>The answer is 7.' }] })],
   },
   check(ctx) {
-    const out: FindingDraft[] = [];
+    let out: FindingDraft[] | undefined;
     for (const r of analyzeRecord(ctx).reasonings) {
       const text = r.text;
-      if (!mentionsThink(text)) continue;
+      // the arithmetic scan has seen every '<' of most texts (all of them opening calculator annotations)
+      if (!r.quick.angle || !mentionsThink(text)) continue;
       const open: number[] = [];
       TAG_RE.lastIndex = 0;
       for (let m = TAG_RE.exec(text); m; m = TAG_RE.exec(text)) {
@@ -44,19 +45,19 @@ export const thinkTags: RecordRule = {
         const end = at + m[0].length;
         if (!m[1]) {
           if (open.length) {
-            out.push({ ...ctx.locateInString(r.field.pointer, at, end), field: r.field.pointer, message: '<think> opened again inside an open <think> block' });
+            (out ??= []).push({ ...ctx.locateInString(r.field.pointer, at, end), field: r.field.pointer, message: '<think> opened again inside an open <think> block' });
           }
           open.push(at);
         } else if (open.length) {
           open.pop();
         } else {
-          out.push({ ...ctx.locateInString(r.field.pointer, at, end), field: r.field.pointer, message: '</think> without an opening <think>' });
+          (out ??= []).push({ ...ctx.locateInString(r.field.pointer, at, end), field: r.field.pointer, message: '</think> without an opening <think>' });
         }
       }
       for (const at of open) {
-        out.push({ ...ctx.locateInString(r.field.pointer, at, at + 7), field: r.field.pointer, message: '<think> is never closed: everything after it, including the answer, is inside the reasoning block' });
+        (out ??= []).push({ ...ctx.locateInString(r.field.pointer, at, at + 7), field: r.field.pointer, message: '<think> is never closed: everything after it, including the answer, is inside the reasoning block' });
       }
     }
-    return out;
+    return out ?? NO_FINDINGS;
   },
 };

@@ -1,5 +1,5 @@
 import type { FindingDraft, RecordRule } from '../../types';
-import { analyzeRecord } from '../../cot/analysis';
+import { analyzeRecord, NO_FINDINGS } from '../../cot/analysis';
 
 const j = JSON.stringify;
 
@@ -31,7 +31,7 @@ export const reasoningAfterAnswer: RecordRule = {
   },
   check(ctx) {
     const minWords = typeof ctx.options.minWords === 'number' ? ctx.options.minWords : 12;
-    const out: FindingDraft[] = [];
+    let out: FindingDraft[] | undefined;
     for (const r of analyzeRecord(ctx).reasonings) {
       const final = r.final;
       if (!final) continue;
@@ -47,11 +47,11 @@ export const reasoningAfterAnswer: RecordRule = {
       const computes = r.equations.some((e) => e.start >= start);
       if (!computes && wordCount(after) < minWords) continue;
       const end = text.length - (after.length - after.trimEnd().length);
-      out.push({
+      (out ??= []).push({
         ...ctx.locateInString(r.field.pointer, start, end), field: r.field.pointer,
         message: computes ? 'the text computes more after its final answer' : `${wordCount(after)} more words follow the final answer`,
       });
     }
-    return out;
+    return out ?? NO_FINDINGS;
   },
 };

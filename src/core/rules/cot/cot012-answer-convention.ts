@@ -55,10 +55,10 @@ export const answerConvention: FileRule = {
         for (const r of a.reasonings) {
           const use = conventionUse(r);
           if (!use || !r.final) continue;
-          const leader = tally.prevailing(0, 1);
+          const leader = tally.leader();
           const canonical = tally.add(use);
           contributed.set(entry, canonical);
-          if (!leader || leader.convention !== use.convention) {
+          if (leader !== use.convention) {
             const s = ctx.locateInString(r.field.pointer, r.final.markerStart, r.final.statementEnd);
             records.set(entry, {
               use: canonical, pointer: r.field.pointer,

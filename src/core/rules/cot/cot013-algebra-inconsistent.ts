@@ -1,5 +1,5 @@
 import type { FindingDraft, RecordRule } from '../../types';
-import { analyzeRecord } from '../../cot/analysis';
+import { analyzeRecord, NO_FINDINGS } from '../../cot/analysis';
 import { describeSlip } from '../../cot/algebra';
 
 const j = JSON.stringify;
@@ -31,15 +31,15 @@ export const algebraInconsistent: RecordRule = {
     ],
   },
   check(ctx) {
-    const out: FindingDraft[] = [];
+    let out: FindingDraft[] | undefined;
     for (const r of analyzeRecord(ctx).reasonings) {
       // only '=' inside calculator annotations or right before one: no side can be read (see algebra.ts)
       if (!r.quick.freeEquals) continue;
       for (const slip of r.algebra) {
         const pointer = r.field.pointer;
-        out.push({ ...ctx.locateInString(pointer, slip.equation.start, slip.equation.end), field: pointer, message: describeSlip(slip) });
+        (out ??= []).push({ ...ctx.locateInString(pointer, slip.equation.start, slip.equation.end), field: pointer, message: describeSlip(slip) });
       }
     }
-    return out;
+    return out ?? NO_FINDINGS;
   },
 };
