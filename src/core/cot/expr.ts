@@ -27,6 +27,8 @@ export interface Token {
   unit?: string;
   /** num: an integer part with a leading zero ("0900", "007"): a time or a code, not a quantity. */
   leadingZero?: boolean;
+  /** num: a mixed number merged from a whole number and a fraction ("2 1/2", "3½", "2\\frac{1}{2}"; see mixed.ts). */
+  mixed?: 'space' | 'vulgar' | 'latex';
   /** op: the canonical operator (+ - * / ^); lp/rp: the bracket; word: the word; other: the character. */
   text?: string;
 }

@@ -33,8 +33,9 @@ export const arithmeticMismatch: RecordRule = {
   check(ctx) {
     const out: FindingDraft[] = [];
     for (const r of analyzeRecord(ctx).reasonings) {
-      if (!r.quick.freeEquals && !r.quick.annotatedInlineDiffers) continue;
-      for (const eq of r.inline) {
+      const inline = r.quick.freeEquals || r.quick.annotatedInlineDiffers ? r.inline : [];
+      const clock = r.clock;
+      for (const eq of clock.length ? [...inline, ...clock] : inline) {
         if (eq.correct) continue;
         if (eq.annotated) {
           // "6*2.5 = $<<6*3=18>>18": the annotation is right but the text around it computes something else.
@@ -51,7 +52,7 @@ export const arithmeticMismatch: RecordRule = {
           });
           continue;
         }
-        const right = formatLike(eq.value, eq.result);
+        const right = eq.corrected ?? formatLike(eq.value, eq.result);
         // keep a currency sign written with the number: "$25" -> "$24", "-$5" -> "$5"
         const m = /^(-?)([$€£¥]?)/.exec(eq.result.text)!;
         const wrongText = m[1] + eq.result.text.slice(m[0].length);
