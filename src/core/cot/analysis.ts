@@ -94,7 +94,7 @@ export class ReasoningAnalysis {
   }
   /** Clock-time and duration equations ("9:30 + 2:45 = 12:15", "from 8 AM to 11 AM is 3 hours"; see clock.ts). */
   get clock(): Equation[] {
-    return (this._clock ??= findClockEquations(this.field.text));
+    return (this._clock ??= findClockEquations(this.field.text, this.quick.freeEquals));
   }
   get steps(): Step[] {
     return (this._steps ??= splitSteps(this.field.text));

@@ -48,15 +48,36 @@ const SIXTY = rat(60);
 const DAY = BigInt(1440);
 const HALF_DAY = BigInt(720);
 
-/** Cheap test: a ':' between digits, AM/PM after a digit, or an hour/minute word and an '='. */
-export function mayHaveClock(text: string): boolean {
+/**
+ * Cheap test (no regular expression over the whole text): a ':' between digits, "a digit, a space,
+ * hour/hr/minute/min" when the text has a free '=' (`equations`: one outside `<<…>>` annotations, as
+ * the quick scan tells), or "from"/"between" before a digit.
+ */
+export function mayHaveClock(text: string, equations = true): boolean {
   for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
     const a = text.charCodeAt(i - 1);
     const b = text.charCodeAt(i + 1);
     if (a >= 48 && a <= 57 && b >= 48 && b <= 53) return true;
   }
-  if (text.indexOf('=') >= 0 && (text.indexOf('hour') >= 0 || text.indexOf('minute') >= 0 || text.indexOf('hr') >= 0 || text.indexOf('min') >= 0)) return true;
-  return /(?:^|\s)(?:from|between) \d/i.test(text);
+  // searches led by rare letters: one led by ' ' costs more than the rest of the scan
+  if (equations && text.indexOf('=') >= 0 && (unitAfterDigit(text, 'hour') || unitAfterDigit(text, 'hr') || unitAfterDigit(text, 'min'))) return true;
+  return digitAfter(text, 'from ') || digitAfter(text, 'From ') || digitAfter(text, 'between ') || digitAfter(text, 'Between ');
+}
+
+function unitAfterDigit(text: string, word: string): boolean {
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) {
+    const c = text.charCodeAt(i - 2);
+    if (text.charCodeAt(i - 1) === 32 && c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+function digitAfter(text: string, word: string): boolean {
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) {
+    const c = text.charCodeAt(i + word.length);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 const NUM = String.raw`(\d+ \d+\/\d+|\d+\/\d+|\d+(?:\.\d+)?|\.\d+)`;
@@ -429,10 +450,13 @@ const FROM_TO = /(?<![A-Za-z])(?:[Ff]rom|[Bb]etween) $/;
 const TO_WORD = /^ (?:to|until|till|and) $/;
 const IS_WORD = /^,? (?:is|=|equals|which is|that is|that's|makes|takes) $/;
 
-/** Clock-time and duration equations and "from T1 to T2 is D" statements in `text`, checked. */
-export function findClockEquations(text: string): Equation[] {
+/**
+ * Clock-time and duration equations and "from T1 to T2 is D" statements in `text`, checked.
+ * `equations: false` (no '=' outside annotations) skips the search for duration words.
+ */
+export function findClockEquations(text: string, equations = true): Equation[] {
   const out: Equation[] = [];
-  if (!mayHaveClock(text)) return out;
+  if (!mayHaveClock(text, equations)) return out;
   let lineStart = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);

@@ -17,11 +17,28 @@ const VULGAR: Record<string, [number, number]> = {
 };
 const VULGAR_BY_VALUE = new Map(Object.entries(VULGAR).map(([c, [n, d]]) => [`${n}/${d}`, c]));
 
-/** Cheap test for a text that may hold one: digit, space, digits, '/'; a vulgar fraction; a digit before \frac. */
-const HINT = /\d[ \u00a0]\d+\/\d|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]|\d\s*\\[dt]?frac\{/;
+const VULGAR_RE = /[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]/;
 
+/**
+ * Cheap test for a text that may hold one (no alternation over the whole text): "digit, space,
+ * digits, '/'", a vulgar fraction, or a "\frac{" after a digit.
+ */
 export function mayHaveMixedNumbers(text: string): boolean {
-  return HINT.test(text);
+  for (let i = text.indexOf('/'); i >= 0; i = text.indexOf('/', i + 1)) {
+    let k = i - 1;
+    while (k >= 0 && isDigitAt(text, k)) k--;
+    if (k < i - 1 && k > 0 && (text[k] === ' ' || text[k] === '\u00a0') && isDigitAt(text, k - 1)) return true;
+  }
+  for (let i = text.indexOf('frac{'); i >= 0; i = text.indexOf('frac{', i + 5)) {
+    // "\frac{", "\dfrac{", "\tfrac{" with a digit before it (spaces allowed)
+    let k = i - 1;
+    if (text[k] === 'd' || text[k] === 't') k--;
+    if (text[k] !== '\\') continue;
+    k--;
+    while (k >= 0 && text[k] === ' ') k--;
+    if (isDigitAt(text, k)) return true;
+  }
+  return VULGAR_RE.test(text);
 }
 
 /** Words after which "3 1/2" is a label, a date or a reference rather than a quantity. */
