@@ -245,6 +245,8 @@ interface Value {
   value: Rational;
   /** Any clock time with AM/PM in it (24-hour arithmetic). */
   meridiem: boolean;
+  /** A difference of two times read the other way round ("9:00 AM - 5:00 PM" written as a range). */
+  alt?: Rational;
 }
 
 function combine(a: Value, op: string, b: Value): Value | undefined {
@@ -270,10 +272,12 @@ function combine(a: Value, op: string, b: Value): Value | undefined {
   const f = op === '+' ? add : sub;
   if (a.kind === 'clock') {
     if (b.kind === 'dur' || b.kind === 'hm') return { kind: 'clock', value: f(a.value, b.value), meridiem: m };
-    if (b.kind === 'clock' && op === '-') return { kind: 'dur', value: wrapDiff(sub(a.value, b.value), m), meridiem: false };
+    if (b.kind === 'clock' && op === '-') return { kind: 'dur', value: wrapDiff(sub(a.value, b.value), m), meridiem: false, alt: wrapDiff(sub(b.value, a.value), m) };
     return undefined;
   }
   if (b.kind === 'clock') return op === '+' ? { kind: 'clock', value: add(a.value, b.value), meridiem: m } : undefined;
+  // "11:45 - 8:15 = 3:30", "1:00 - 11:00 = 2:00" (past noon), "12:15 - 2:45 = 9:30": the time between them
+  if (a.kind === 'hm' && b.kind === 'hm' && op === '-') return { kind: 'dur', value: wrapDiff(sub(a.value, b.value), false), meridiem: false, alt: wrapDiff(sub(b.value, a.value), false) };
   if (a.kind === 'hm' || b.kind === 'hm') return { kind: 'hm', value: f(a.value, b.value), meridiem: false };
   return { kind: 'dur', value: f(a.value, b.value), meridiem: false };
 }
@@ -306,6 +310,11 @@ function evaluateItems(vals: Item[], ops: string[]): Value | undefined {
   let v: Value | undefined = terms[0];
   for (let k = 0; k < addOps.length && v; k++) v = combine(v, addOps[k], terms[k + 1]);
   return v;
+}
+
+/** An h:mm item read as m:ss (its value in minutes divided by 60). */
+function asMinSec(it: Item): Item {
+  return it.kind === 'hm' ? { ...it, value: div(it.value!, SIXTY) } : it;
 }
 
 function toValue(it: Item): Value {
@@ -342,7 +351,12 @@ function judge(lhs: Value, res: Item, hasOperator: boolean): { correct: boolean;
   if (toNumber(lhs.value) < 0) return undefined;
   if (rk === 'hm') {
     if (!isInteger(lhs.value)) return undefined;
-    return { correct: equals(lhs.value, rv), corrected: formatHm(lhs.value, form) };
+    const correct = equals(lhs.value, rv) || (!!lhs.alt && equals(lhs.alt, rv));
+    return { correct, corrected: formatHm(lhs.value, form) };
+  }
+  if (lhs.alt) {
+    const other = judge({ kind: lhs.kind, value: lhs.alt, meridiem: lhs.meridiem }, res, hasOperator);
+    if (other?.correct) return other;
   }
   let correct: boolean;
   // "3 hours" for 3 h 30 min is wrong, not rounded: whole hours are exact; "1.67 hours" is rounded to its decimals
@@ -537,6 +551,11 @@ function checkLine(text: string, lineStart: number, lineEnd: number, out: Equati
     const lhs = evaluateItems(vals, ops);
     if (!lhs) continue;
     const j = judge(lhs, res, ops.length > 0);
+    // "5:30 per mile × 3 = 16.5 minutes": a bare m:ss reading of the h:mm values is accepted too
+    if (j && !j.correct && all.some((it) => it.kind === 'hm')) {
+      const lhs2 = evaluateItems(vals.map(asMinSec), ops);
+      if (lhs2 && judge(lhs2, asMinSec(res), ops.length > 0)?.correct) j.correct = true;
+    }
     if (j) push(out, text, vals[0].start, vals[vals.length - 1].end, res, lhs.value, j);
   }
 }

@@ -110,6 +110,18 @@ test('differences of clock times and "from … to … is" statements', () => {
   assert.deepEqual(clock('from 9 AM to 5 PM is 7 hours'), ['from 9 AM to 5 PM = 7 hours WRONG -> 8 hours']);
   assert.deepEqual(clock('between 10:00 and 2:00 is 4 hours'), ['between 10:00 and 2:00 = 4 hours ok']);
   assert.deepEqual(clock('from 10:00 PM to 6:00 AM is 8 hours'), ['from 10:00 PM to 6:00 AM = 8 hours ok']);
+  // a difference written as a range ("9:00 AM - 5:00 PM") is read either way round; past noon for bare h:mm
+  assert.deepEqual(clock('9:00 AM - 5:00 PM = 8 hours'), ['9:00 AM - 5:00 PM = 8 hours ok']);
+  assert.deepEqual(clock('5:00 PM - 9:00 AM = 9 hours'), ['5:00 PM - 9:00 AM = 9 hours WRONG -> 8 hours']);
+  assert.deepEqual(clock('Open hours: 1:00 - 11:00 = 2:00'), ['1:00 - 11:00 = 2:00 ok']);
+  assert.deepEqual(clock('She left at 11:45 - 8:15 = 3:45'), ['11:45 - 8:15 = 3:45 WRONG -> 3:30']);
+});
+
+test('bare h:mm may be m:ss (a pace): either reading is accepted, never reported on one of them alone', () => {
+  assert.deepEqual(clock('Her pace is 5:30 per mile, so 5:30 × 3 = 16.5 minutes'), ['5:30 × 3 = 16.5 minutes ok']);
+  assert.deepEqual(clock('Her pace is 5:30 minutes per mile, so 5:30 × 3 = 16:30'), ['5:30 × 3 = 16:30 ok']);
+  assert.deepEqual(clock('Her pace is 5:30 per mile, so 5:30 × 3 = 16:30'), [], 'no time context');
+  assert.deepEqual(clock('4 hours 15 minutes = 4.15 hours'), ['4 hours 15 minutes = 4.15 hours WRONG -> 4.25 hours']);
 });
 
 test('durations in hours and minutes, and conversions', () => {
