@@ -6,7 +6,11 @@ import { findInlineEquations } from '../../../src/core/cot/equations';
 import { findClockEquations } from '../../../src/core/cot/clock';
 import { formatMixed } from '../../../src/core/cot/mixed';
 import { rat } from '../../../src/core/cot/rational';
+import { evaluateString } from '../../../src/core/cot/expr';
+import { parseNumberText } from '../../../src/core/cot/numbers';
+import { answerFieldMismatch } from '../../../src/core/rules/cot/cot002-answer-field-mismatch';
 import { arithmeticMismatch } from '../../../src/core/rules/cot/cot003-arithmetic-mismatch';
+import { finalAnswerNotLastResult } from '../../../src/core/rules/cot/cot006-final-answer-not-last-result';
 import { applyFix, jsonl, runRule } from './helpers';
 
 /** "lhs = written ok|WRONG" for each inline equation found. */
@@ -83,6 +87,27 @@ test('COT003 reports a wrong mixed-number result and fixes it in the same style'
   ]);
   assert.equal(applyFix(line, fs[0]), line.replace('= 4 1/2 cups', '= 4 1/4 cups'));
   assert.equal(applyFix(line, fs[1]), line.replace('= 3\\\\frac{1}{2}', '= 2\\\\frac{1}{2}'));
+});
+
+test('final answers written as mixed numbers are compared as their values', () => {
+  const value = (t: string) => parseNumberText(t)?.n.toString() + '/' + parseNumberText(t)?.d.toString();
+  assert.equal(value('4 1/2'), '9/2');
+  assert.equal(value('$3 3/4'), '15/4');
+  assert.equal(value('2 1/2 hours'), '5/2');
+  assert.equal(value('-1 1/2'), '-3/2');
+  assert.equal(parseNumberText('4 5/2'), undefined);
+  assert.equal(parseNumberText('2 1/2-year-old'), undefined);
+  // "\boxed{2\frac{1}{2}}" is 2½, not 2 × ½
+  assert.deepEqual(evaluateString('2\\frac{1}{2}'), rat(5, 2));
+  assert.deepEqual(evaluateString('3 \\times \\frac{1}{2}'), rat(3, 2));
+  const gsm = (answer: string) => jsonl({ question: 'q', answer });
+  assert.deepEqual(runRule(finalAnswerNotLastResult, gsm('She needs 1 1/2 cups × 3 = 4 1/2 cups.\n#### 4 1/2')), []);
+  assert.deepEqual(runRule(finalAnswerNotLastResult, gsm('She needs 1 1/2 cups × 3 = 4 1/2 cups.\n#### 4.5')), []);
+  assert.equal(runRule(finalAnswerNotLastResult, gsm('She needs 1 1/2 cups × 3 = 4 1/2 cups.\n#### 4 1/4')).length, 1);
+  const flan = (answer: string) => jsonl({ question: 'q', rationale: 'She needs 1 1/2 cups × 3 = 4 1/2 cups. The answer is $\\boxed{4\\frac{1}{2}}$.', answer });
+  assert.deepEqual(runRule(answerFieldMismatch, flan('4.5')), []);
+  assert.deepEqual(runRule(answerFieldMismatch, flan('4 1/2')), []);
+  assert.equal(runRule(answerFieldMismatch, flan('5')).length, 1);
 });
 
 // ---------------------------------------------------------------------------------------------
