@@ -49,9 +49,10 @@ const DAY = BigInt(1440);
 const HALF_DAY = BigInt(720);
 
 /**
- * Cheap test (no regular expression over the whole text): a ':' between digits, "a digit, a space,
- * hour/hr/minute/min" when the text has a free '=' (`equations`: one outside `<<…>>` annotations, as
- * the quick scan tells), or "from"/"between" before a digit.
+ * Cheap test (no regular expression over the whole text): a ':' between digits or AM/PM after a digit;
+ * when the text has a free '=' (`equations`: one outside `<<…>>` annotations, as the quick scan tells)
+ * also a.m./p.m./pm/"o'clock" after a digit, or "digit, space, hour/hr" and "digit, space, minute/min".
+ * Measured on GSM8K train answers: 0.05 µs per text without a free '=' (the common case).
  */
 export function mayHaveClock(text: string, equations = true): boolean {
   for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
@@ -60,8 +61,14 @@ export function mayHaveClock(text: string, equations = true): boolean {
     if (a >= 48 && a <= 57 && b >= 48 && b <= 53) return true;
   }
   // searches led by rare letters: one led by ' ' costs more than the rest of the scan
-  if (equations && text.indexOf('=') >= 0 && (unitAfterDigit(text, 'hour') || unitAfterDigit(text, 'hr') || unitAfterDigit(text, 'min'))) return true;
-  return digitAfter(text, 'from ') || digitAfter(text, 'From ') || digitAfter(text, 'between ') || digitAfter(text, 'Between ');
+  // durations in one unit throughout are the plain evaluator's: hours and minutes must both be there
+  // "from 9 AM to 5 PM is 8 hours": a time without ':' ('M' is a cheap search)
+  if (meridiemAfterDigit(text, 'M')) return true;
+  // the rest only with an '=' outside annotations: "11 a.m. - 2 hours = 9 a.m.", "3 o'clock + 2 hours = …",
+  // and durations in hours and minutes (one unit throughout is the plain evaluator's)
+  if (!equations || text.indexOf('=') < 0) return false;
+  if (meridiemAfterDigit(text, '.m') || meridiemAfterDigit(text, 'pm') || text.indexOf("'clock") >= 0 || text.indexOf('’clock') >= 0) return true;
+  return unitAfterDigit(text, 'min') && (unitAfterDigit(text, 'hour') || unitAfterDigit(text, 'hr'));
 }
 
 function unitAfterDigit(text: string, word: string): boolean {
@@ -72,10 +79,21 @@ function unitAfterDigit(text: string, word: string): boolean {
   return false;
 }
 
-function digitAfter(text: string, word: string): boolean {
-  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) {
-    const c = text.charCodeAt(i + word.length);
-    if (c >= 48 && c <= 57) return true;
+/**
+ * "9 AM", "9PM", "11 a.m.", "2 pm": `marker` ("M", ".m", "pm") right after an 'A'/'P', 'a'/'p' or
+ * nothing, which follows a digit or a digit and a space.
+ */
+function meridiemAfterDigit(text: string, marker: string): boolean {
+  const letter = marker === 'M' || marker === '.m' ? 1 : 0;
+  for (let i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, i + marker.length)) {
+    const k = i - letter;
+    if (letter) {
+      const a = text.charCodeAt(k);
+      if (!(a === 65 || a === 80 || a === 97 || a === 112)) continue;
+    }
+    const c = text.charCodeAt(k - 1);
+    const c2 = text.charCodeAt(k - 2);
+    if ((c >= 48 && c <= 57) || (c === 32 && c2 >= 48 && c2 <= 57)) return true;
   }
   return false;
 }
@@ -492,6 +510,7 @@ function hasDigitPair(text: string, from: number, to: number): boolean {
 function checkLine(text: string, lineStart: number, lineEnd: number, out: Equation[]): void {
   const line = text.slice(lineStart, lineEnd);
   if (line.indexOf('=') < 0 && line.indexOf('equals') < 0 && !/(?:from|between) \d/i.test(line)) return;
+  if (line.length < text.length && !mayHaveClock(line)) return;
   if (NOT_TIME_LINE.test(line)) return;
   const items = scan(text, lineStart, lineEnd);
   const hmOk = (its: Item[]) => its.every((it) => it.kind !== 'hm' || (!reference(text, it) && timeContext(text, lineStart, lineEnd, its)));
