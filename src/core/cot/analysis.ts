@@ -4,6 +4,7 @@
  */
 import type { FindingDraft, Fix, RecordContext, RecordEntry, Span, TextEdit } from '../types';
 import { type AlgebraSlip, algebraSlips } from './algebra';
+import { findClockEquations } from './clock';
 import { type Equation, findAnnotations, findInlineEquations, mayHaveEquations } from './equations';
 import { type CotFields, type ReasoningField, cotFields, readCotPointers } from './fields';
 import { type AnswerConvention, type FinalAnswer, extractFinalAnswer } from './finalAnswer';
@@ -36,6 +37,7 @@ export class ReasoningAnalysis {
   private _use: ConventionUse | undefined | null = null;
   private _algebra: AlgebraSlip[] | undefined;
   private _lines = -1;
+  private _clock: Equation[] | undefined;
   constructor(readonly field: ReasoningField) {}
 
   /** How the final answer is written (convention and wording), shared by the file rules. */
@@ -121,6 +123,10 @@ export class ReasoningAnalysis {
   /** Linear equations in one unknown that disagree with the value the others settle on. */
   get algebra(): AlgebraSlip[] {
     return (this._algebra ??= algebraSlips(this.field.text));
+  }
+  /** Clock-time and duration equations ("9:30 + 2:45 = 12:15", "from 8 AM to 11 AM is 3 hours"; see clock.ts). */
+  get clock(): Equation[] {
+    return (this._clock ??= findClockEquations(this.field.text, this.quick.freeEquals));
   }
   get steps(): Step[] {
     return (this._steps ??= splitSteps(this.field.text));

@@ -7,6 +7,7 @@
  * "x = 5", "2x + 3 = 7", "5 x 3 inches", "1 hour = 60 minutes" are not equations to check.
  */
 import { type Expr, type Token, evaluate, formatExpr, hasOperator, hasPercent, parseTokens, resolveWordOperators, tokenize } from './expr';
+import { type MixedStyle, formatMixed, mayHaveMixedNumbers, mergeMixedNumbers } from './mixed';
 import { type Rational, compare, equals, rat, formatRational, isTerminating, mul, neg, R_HUNDRED, roundTo, truncateTo, decimalString, toNumber } from './rational';
 
 export interface TextSpan {
@@ -20,6 +21,8 @@ export interface WrittenNumber extends TextSpan {
   decimals: number;
   percent: boolean;
   grouped: boolean;
+  /** Written as a mixed number ("4 1/4", "4¼", "4\\frac{1}{4}"). */
+  mixed?: MixedStyle;
 }
 
 export interface Equation {
@@ -41,6 +44,8 @@ export interface Equation {
   annotated?: boolean;
   /** When the right side is an expression that disagrees and has no leading number to blame. */
   rhsExpression?: { span: TextSpan; value: Rational; expression: string };
+  /** The right result written in the style of the wrong one, when formatLike cannot write it (clock times, durations: see clock.ts). */
+  corrected?: string;
 }
 
 /** Whether `written` is an acceptable way to write `exact` (exact, or rounded/truncated to its decimals). */
@@ -55,10 +60,12 @@ export function acceptsResult(exact: Rational, written: Rational, decimals: numb
 }
 
 function numberOf(tok: Token, source: string): WrittenNumber {
-  return {
+  const w: WrittenNumber = {
     start: tok.start, end: tok.end, text: source.slice(tok.start, tok.end), value: tok.value!, decimals: tok.decimals ?? 0,
     percent: !!tok.percent, grouped: !!tok.grouped,
   };
+  if (tok.mixed) w.mixed = tok.mixed;
+  return w;
 }
 
 const OPERAND_START = new Set(['num', 'lp', 'frac', 'boxed']);
@@ -291,7 +298,8 @@ function parseRange(toks: Token[], from: number, to: number): { expr: Expr; list
  */
 export function findInlineEquations(text: string): Equation[] {
   if (!mayHaveEquations(text)) return [];
-  if (text.length < 400 || text.indexOf('\n') < 0) return findInRange(text, 0, text.length);
+  const mixed = mayHaveMixedNumbers(text);
+  if (text.length < 400 || text.indexOf('\n') < 0) return findInRange(text, 0, text.length, mixed);
   // long multi-line texts: only the lines with an '=' (equations never span lines)
   const out: Equation[] = [];
   let from = 0;
@@ -300,7 +308,7 @@ export function findInlineEquations(text: string): Equation[] {
     if (nl < 0) nl = text.length;
     const eq = text.indexOf('=', from);
     if (eq < 0) break;
-    if (eq < nl) out.push(...findInRange(text, from, nl));
+    if (eq < nl) out.push(...findInRange(text, from, nl, mixed));
     else {
       // jump to the line holding the next '='
       const lineStart = text.lastIndexOf('\n', eq) + 1;
@@ -312,8 +320,9 @@ export function findInlineEquations(text: string): Equation[] {
   return out;
 }
 
-function findInRange(text: string, start: number, stop: number): Equation[] {
-  const toks = tokenize(text, start, stop, { annotations: true });
+function findInRange(text: string, start: number, stop: number, mixed: boolean): Equation[] {
+  const raw = tokenize(text, start, stop, { annotations: true });
+  const toks = mixed ? mergeMixedNumbers(raw, text) : raw;
   const annAfter = new Set<number>(); // token indexes right after an annotation
   const clean: Token[] = [];
   for (const t of toks) {
@@ -729,7 +738,8 @@ export function findAnnotations(text: string): Equation[] {
 // Formatting corrected results
 
 /** The exact value written in the style of `written` (same decimals when it was rounded, commas if it had them). */
-export function formatLike(value: Rational, written: { decimals: number; grouped: boolean; percent: boolean }): string {
+export function formatLike(value: Rational, written: { decimals: number; grouped: boolean; percent: boolean; mixed?: MixedStyle; text?: string }): string {
+  if (written.mixed && !written.percent) return formatMixed(value, written.mixed, /\d\s/.test(written.text ?? ''));
   let v = value;
   let suffix = '';
   if (written.percent) {

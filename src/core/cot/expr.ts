@@ -3,6 +3,7 @@
  * + - × * x ÷ / ^ ** % ( ) { } \times \cdot \div \frac{a}{b} \boxed{…}, evaluated on exact
  * rationals. No eval, no Function. The tokenizer keeps offsets so callers can point at any part.
  */
+import { mayHaveMixedNumbers, mergeMixedNumbers } from './mixed';
 import { type Rational, add, div, mul, neg, parseDecimal, pow, rat, R_HUNDRED, sub } from './rational';
 
 export type TokenKind = 'num' | 'op' | 'lp' | 'rp' | 'eq' | 'word' | 'other' | 'frac' | 'boxed' | 'nl' | 'ann' | 'unit';
@@ -27,6 +28,8 @@ export interface Token {
   unit?: string;
   /** num: an integer part with a leading zero ("0900", "007"): a time or a code, not a quantity. */
   leadingZero?: boolean;
+  /** num: a mixed number merged from a whole number and a fraction ("2 1/2", "3½", "2\\frac{1}{2}"; see mixed.ts). */
+  mixed?: 'space' | 'vulgar' | 'latex';
   /** op: the canonical operator (+ - * / ^); lp/rp: the bracket; word: the word; other: the character. */
   text?: string;
 }
@@ -508,7 +511,8 @@ export function formatExpr(e: Expr, source: string): string {
 
 /** Evaluates a standalone arithmetic string ("48/2", "3 × (4 + 1)", "\\frac{3}{4}"); undefined if it is not one. */
 export function evaluateString(text: string): Rational | undefined {
-  const toks = tokenize(text);
+  // "2\\frac{1}{2}", "4 1/2": mixed numbers, not products or two numbers
+  const toks = mayHaveMixedNumbers(text) ? mergeMixedNumbers(tokenize(text), text) : tokenize(text);
   resolveWordOperators(toks);
   const e = parseTokens(toks);
   return e && evaluate(e);

@@ -88,6 +88,15 @@ function fromMatch(m: RegExpExecArray): NumberMention | undefined {
 export function parseNumberText(text: string): Rational | undefined {
   let t = text.trim().replace(/^\$+\s*|\s*\$+$/g, (s) => (s.includes('$') ? '' : s)).trim();
   t = t.replace(/^\\boxed\{(.*)\}$/, '$1').replace(/^\*\*(.*)\*\*$/, '$1').replace(/[.。]$/, '').trim();
+  // a mixed number: "4 1/2", "$3 3/4", "2 1/2 hours" (a proper fraction after one space)
+  const mixed = /^(-|−)?([$€£¥])?(\d+) (\d+)\/(\d+)(?:\s+[A-Za-z][A-Za-z'-]*){0,2}$/.exec(t);
+  if (mixed) {
+    const n = BigInt(mixed[4]);
+    const d = BigInt(mixed[5]);
+    if (n <= BigInt(0) || n >= d) return undefined;
+    const v = rat(BigInt(mixed[3]) * d + n, d);
+    return mixed[1] ? mul(v, rat(-1)) : v;
+  }
   const m = /^(-|−)?\s*([$€£¥])?\s*(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?\s*(%|percent\b)?(?:\s*\/\s*(\d+))?(?:\s+[A-Za-z][A-Za-z'-]*){0,2}\.?$/.exec(t);
   if (m && (m[3] !== undefined || m[4] !== undefined)) {
     let v = parseDecimal(`${m[3] ?? '0'}${m[4] !== undefined ? `.${m[4]}` : ''}`);
