@@ -90,19 +90,29 @@ export class Workbench {
 
   /** Runs a command from the palette by its label as shown there ("Category: Title"). */
   async runCommand(label) {
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ timeout: T });
-    await input.fill(`>${label}`);
-    const row = this.page.locator('.quick-input-list .monaco-list-row', { has: this.page.locator('.label-name', { hasText: exactly(label) }) });
-    try {
-      await row.first().waitFor({ timeout: T });
-    } catch {
-      const shown = await this.page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
-      throw new Error(`no palette entry "${label}"; the palette shows: ${shown.slice(0, 8).join(' | ') || '(nothing)'}`);
+    // the palette's command list can lag behind the workbench (e.g. right after an earlier test reloaded a
+    // webview or the window): when the entry is not there, close the palette and open it once more
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('F1');
+      const input = this.page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ timeout: T });
+      await input.fill(`>${label}`);
+      const row = this.page.locator('.quick-input-list .monaco-list-row', { has: this.page.locator('.label-name', { hasText: exactly(label) }) });
+      try {
+        await row.first().waitFor({ timeout: attempt === 1 ? T / 2 : T });
+      } catch {
+        const shown = await this.page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
+        if (attempt === 1) {
+          await this.page.keyboard.press('Escape');
+          await this.page.waitForTimeout(2000);
+          continue;
+        }
+        throw new Error(`no palette entry "${label}"; the palette shows: ${shown.slice(0, 8).join(' | ') || '(nothing)'}`);
+      }
+      await row.first().click();
+      await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: T });
+      return;
     }
-    await row.first().click();
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: T });
   }
 
   /** Opens the Problems panel and returns its rows' text (files and their problems). */
