@@ -131,7 +131,7 @@ export interface Format {
   /**
    * Top-level keys whose values (not only their types) `detect` reads, for records whose values are all
    * strings, numbers, booleans or null. Without any of them in a record, the record's keys and value types
-   * decide its score (rule DS007 remembers the format per record shape).
+   * decide its score (detectRecordFormat remembers the format per record shape).
    */
   detectReadsValuesOf?: readonly string[];
   /** JSON Schema (draft-07) of one record. */

@@ -34,10 +34,32 @@ export function scoreRecord(record: unknown): { format: FormatId; score: number 
   return best;
 }
 
-/** The format of a single record, or undefined when none fits. */
+/**
+ * The format of a single record, or undefined when none fits. Remembered per record shape (keys + value
+ * types) for records whose values are all strings, numbers, booleans or null (Alpaca, Dolly, FLAN,
+ * prompt/completion…), whose format follows from the keys and the types alone — unless the record holds a
+ * key whose value some format's detect reads (`Format.detectReadsValuesOf`). Records holding lists or
+ * objects (chats, trees) are scored each time. (Rule DS007 asks this for every record of a file.)
+ */
 export function detectRecordFormat(record: unknown): FormatId | undefined {
-  return scoreRecord(record)?.format;
+  if (!isObject(record)) return undefined;
+  let shape = '';
+  for (const k in record) {
+    const v = record[k];
+    const t = typeof v;
+    if ((v !== null && t === 'object') || VALUE_KEYS.has(k)) return scoreRecord(record)?.format;
+    // empty strings are told apart: some detectors score an empty field lower
+    shape += `${k}\u0000${t === 'string' ? (v === '' ? 'e' : 's') : t[0]}\u0001`;
+  }
+  const known = shapes.get(shape);
+  if (known !== undefined || shapes.has(shape)) return known;
+  const own = scoreRecord(record)?.format;
+  if (shapes.size < 1000) shapes.set(shape, own);
+  return own;
 }
+const shapes = new Map<string, FormatId | undefined>();
+/** Keys whose values some format's detect reads: records holding one are scored each time. */
+const VALUE_KEYS = new Set(allFormats.flatMap((f) => f.detectReadsValuesOf ?? []));
 
 export function detectFormat(records: unknown[], options?: { sample?: number }): DetectionResult {
   const limit = Math.max(1, options?.sample ?? DEFAULT_SAMPLE);

@@ -1,30 +1,5 @@
 import type { FileRule, FindingDraft, RecordEntry } from '../../types';
 import { detectRecordFormat } from '../../formats/detect';
-import { allFormats } from '../../formats/registry';
-
-/**
- * detectRecordFormat, remembered per record shape for records whose values are all strings, numbers,
- * booleans or null (Alpaca, Dolly, FLAN, prompt/completion…): their format follows from the keys and the
- * values' types alone. Records holding lists or objects (chats, trees) are scored each time.
- */
-function formatOf(record: Record<string, unknown>): string | undefined {
-  let shape = '';
-  for (const k in record) {
-    const v = record[k];
-    const t = typeof v;
-    if ((v !== null && t === 'object') || VALUE_KEYS.has(k)) return detectRecordFormat(record);
-    // empty strings are told apart: some detectors score an empty field lower
-    shape += `${k}\u0000${t === 'string' ? (v === '' ? 'e' : 's') : t[0]}\u0001`;
-  }
-  const known = shapes.get(shape);
-  if (known !== undefined || shapes.has(shape)) return known;
-  const own = detectRecordFormat(record);
-  if (shapes.size < 1000) shapes.set(shape, own);
-  return own;
-}
-const shapes = new Map<string, string | undefined>();
-/** Keys whose values some format's detect reads: records holding one are scored each time. */
-const VALUE_KEYS = new Set(allFormats.flatMap((f) => f.detectReadsValuesOf ?? []));
 
 export const mixedFormats: FileRule = {
   id: 'DS007',
@@ -44,7 +19,7 @@ export const mixedFormats: FileRule = {
       add(entry) {
         const fileFormat = env.file.detection.format;
         if (!fileFormat) return;
-        const own = formatOf(entry.value as Record<string, unknown>);
+        const own = detectRecordFormat(entry.value);
         if (own && own !== fileFormat) odd.set(entry, own);
       },
       remove(entry) {
