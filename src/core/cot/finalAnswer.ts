@@ -119,8 +119,9 @@ function collect(text: string): Candidate[] {
       for (let m = re.exec(text); m; m = re.exec(text)) {
         const markerStart = m.index + (m[0].length - m[0].trimStart().length);
         const valueStart = m.index + m[0].length;
-        // "The answer: (A)" only as a sentence of its own, not "to find the answer: add them"
-        if (convention === 'answer-is' && !/\b(?:is|be|=)\b/i.test(m[0]) && !/^(?:so|thus|therefore|hence)/i.test(m[0].trimStart()) && !sentenceStart(text, markerStart)) continue;
+        // "The answer: (A)" only as a sentence of its own, not "to find the answer: add them"; a capital "The"
+        // starts a sentence even without the full stop before it ("… = 8 kmph The answer: (D).", FLAN AQuA)
+        if (convention === 'answer-is' && !/\b(?:is|be|=)\b/i.test(m[0]) && !/^(?:so|thus|therefore|hence)/i.test(m[0].trimStart()) && !sentenceStart(text, markerStart) && !text.startsWith('The', markerStart)) continue;
         const end = valueEnd(text, valueStart);
         if (end <= valueStart) continue;
         const stmtEnd = end < text.length && /[.!?;]/.test(text[end]) ? end + 1 : end;

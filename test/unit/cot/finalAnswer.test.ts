@@ -50,3 +50,10 @@ test('answersMatch compares by meaning', () => {
   assert.equal(compareAnswers('72', 'bedroom'), 'incomparable');
   assert.equal(compareAnswers(extractFinalAnswer('#### 72')!, '72'), 'match');
 });
+
+test('"The answer: (D)" right after the last step, without a full stop before it (FLAN AQuA style), is the final answer', () => {
+  assert.equal(fa('300/37 = 8 1/10 days The answer: (D).'), 'answer-is:(D):choice');
+  assert.equal(fa('The speed of the stream = (34 - 18)/2 = 8 kmph The answer: (D).'), 'answer-is:(D):choice');
+  // a lowercase "the answer:" inside a sentence is still not a final-answer statement
+  assert.equal(fa('To check it we need the answer: add 3 and 4 first, then multiply by 2'), undefined);
+});
