@@ -78,7 +78,8 @@ function main(): void {
 
   const recordRules = cotRules.filter((r): r is RecordRule => r.scope === 'record' && r.defaultSeverity !== 'off');
   const fileRules = cotRules.filter((r) => r.scope === 'file' && r.defaultSeverity !== 'off');
-  // each rule's options object is made once, as the engine's plan does (not one object per record)
+  // each rule's options object is made once, as the engine's plan does (not one object per record); the
+  // file rules are created as the CLI's streaming pass creates them (records are only added)
   const recordOptions = recordRules.map((r) => ({ ...(r.defaultOptions ?? {}) }));
   const cotLoop = () => {
     const c = cpuMs();
@@ -86,7 +87,7 @@ function main(): void {
     const states: { state: FileRuleState; options: Record<string, unknown> }[] = fileRules.map((r) => {
       const options = { ...(r.defaultOptions ?? {}) };
       if (r.scope !== 'file') throw new Error('unreachable');
-      return { options, state: r.create({ options, format: undefined, file: { detection: { format: undefined, confidence: 0, mixed: false, shares: [], sampled: 0 }, blankLines: [], lineCount: lines.length, bom: false, eol: 'lf', lineText: () => '' } }) };
+      return { options, state: r.create({ options, format: undefined, streaming: true, file: { detection: { format: undefined, confidence: 0, mixed: false, shares: [], sampled: 0 }, blankLines: [], lineCount: lines.length, bom: false, eol: 'lf', lineText: () => '' } }) };
     });
     let findings = 0;
     for (let i = 0; i < lines.length; i++) {
@@ -109,7 +110,7 @@ function main(): void {
     // time per rule inside one pass (the first rule to touch a record pays for the shared analysis)
     const acc = new Map<string, number>();
     const add = (k: string, t0: number) => acc.set(k, (acc.get(k) ?? 0) + performance.now() - t0);
-    const states = fileRules.map((r) => ({ id: r.id, options: { ...(r.defaultOptions ?? {}) }, state: (r.scope === 'file' ? r : undefined)!.create({ options: {}, format: undefined, file: { detection: { format: undefined, confidence: 0, mixed: false, shares: [], sampled: 0 }, blankLines: [], lineCount: 0, bom: false, eol: 'lf', lineText: () => '' } }) }));
+    const states = fileRules.map((r) => ({ id: r.id, options: { ...(r.defaultOptions ?? {}) }, state: (r.scope === 'file' ? r : undefined)!.create({ options: {}, format: undefined, streaming: true, file: { detection: { format: undefined, confidence: 0, mixed: false, shares: [], sampled: 0 }, blankLines: [], lineCount: 0, bom: false, eol: 'lf', lineText: () => '' } }) }));
     for (let i = 0; i < lines.length; i++) {
       let t0 = performance.now();
       const value = JSON.parse(lines[i]);

@@ -239,15 +239,17 @@ export function answerStatement(text: string, wording: ConventionUse, value: str
 /**
  * What a file rule remembers about one record until `remove(entry)`: a symbol-keyed slot on the entry
  * itself. Unlike a WeakMap it costs the garbage collector nothing, and unlike a Map it keeps nothing
- * alive (a streamed file's records are dropped as soon as they are checked).
+ * alive. In the CLI's streaming pass (`streaming`: records are never removed) it remembers nothing: a new
+ * property on every record's entry costs a property store that grows the object.
  */
 export class EntryMemo<T> {
   private readonly key = Symbol('cot-entry-memo');
+  constructor(private readonly streaming = false) {}
   get(e: RecordEntry): T | undefined {
     return (e as unknown as Record<symbol, T | undefined>)[this.key];
   }
   set(e: RecordEntry, v: T): void {
-    (e as unknown as Record<symbol, T | undefined>)[this.key] = v;
+    if (!this.streaming) (e as unknown as Record<symbol, T | undefined>)[this.key] = v;
   }
   delete(e: RecordEntry): void {
     (e as unknown as Record<symbol, T | undefined>)[this.key] = undefined;

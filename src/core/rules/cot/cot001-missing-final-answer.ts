@@ -45,12 +45,12 @@ export const missingFinalAnswer: FileRule = {
       j({ question: 'How many clips altogether?', rationale: 'Natalia sold 48 / 2 = 24 clips in May. Natalia sold 48 + 24 = 72 clips altogether.', answer: '72' }),
     ],
   },
-  create() {
+  create(env) {
     const tally = new ConventionTally();
     // What each record contributed, for remove(): its final-answer wording (such a record reasons), else
     // whether it reasons (true: computations but no final answer). One slot on the entry, so a streamed
     // file is not kept alive; only records missing an answer are held strongly, with what the finding needs.
-    const contributed = new EntryMemo<ConventionUse | boolean>();
+    const contributed = new EntryMemo<ConventionUse | boolean>(env.streaming);
     const missing = new Map<RecordEntry, Missing[]>();
     /** Records with a reasoning text, and those that reason (a final answer, or computations). */
     let reasoningRecords = 0;

@@ -47,7 +47,7 @@ export const answerConvention: FileRule = {
     const tally = new ConventionTally();
     // every record's wording (weak: for remove()); records that differ from the leading convention when
     // added are kept with their span, as candidates to report
-    const contributed = new EntryMemo<ConventionUse>();
+    const contributed = new EntryMemo<ConventionUse>(env.streaming);
     const records = new Map<RecordEntry, PerRecord>();
     return {
       add(entry, ctx) {
