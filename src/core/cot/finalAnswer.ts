@@ -234,11 +234,12 @@ function gsm8kFast(text: string): FinalAnswer | undefined {
  * line is short, so it is found by walking back from the end (up to 64 characters, else the search).
  */
 function lastLineMarker(text: string): number {
-  if (text.indexOf('#') < 0) return -1;
   const n = text.length;
   let at = n;
   while (at > 0 && n - at < 64 && text.charCodeAt(at - 1) !== 10) at--;
   if (at > 0 && text.charCodeAt(at - 1) !== 10) {
+    // a last line of 64 characters or more: the general search, skipped at once without any '#'
+    if (text.indexOf('#') < 0) return -1;
     const last = text.lastIndexOf('####');
     return last < 0 || (last > 0 && text.charCodeAt(last - 1) !== 10) || text.indexOf('\n', last) >= 0 ? -1 : last;
   }
