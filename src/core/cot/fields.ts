@@ -125,8 +125,15 @@ function looksLikeReasoning(s: string): boolean {
   return s.length > 80 && (s.includes('\n') || /[.!?]\s+\S[^]*[.!?]/.test(s));
 }
 
-/** text.includes('####'), through the one-character search (much faster than a four-character one). */
+/**
+ * text.includes('####'): first at the start of a short last line, where GSM8K writes it (a few characters
+ * read from the end), then through the one-character search (much faster than a four-character one).
+ */
 function hasFourHashes(text: string): boolean {
+  const n = text.length;
+  let at = n;
+  while (at > 0 && n - at < 64 && text.charCodeAt(at - 1) !== 10) at--;
+  if (text.charCodeAt(at) === 35 && text.charCodeAt(at + 1) === 35 && text.charCodeAt(at + 2) === 35 && text.charCodeAt(at + 3) === 35) return true;
   for (let i = text.indexOf('#'); i >= 0; i = text.indexOf('#', i + 1)) {
     if (text.charCodeAt(i + 1) === 35 && text.charCodeAt(i + 2) === 35 && text.charCodeAt(i + 3) === 35) return true;
   }
