@@ -11,6 +11,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createStreamingLinter } from '../src/core/lint';
 import { cotRules } from '../src/core/rules/cot/index';
 import { prng, runRules, type MiniFinding } from './cot-accuracy.context';
 
@@ -172,6 +173,53 @@ const DATASETS: Dataset[] = [
 
 const DEFAULT_ON = cotRules.filter((r) => r.defaultSeverity === 'error' || r.defaultSeverity === 'warning');
 
+/**
+ * GSM8K train written the way other datasets write the same reasoning, to measure the rules on layouts the
+ * GSM8K-shaped tables above never show: no calculator annotations, another final-answer convention, and the
+ * reasoning in another field. Each style's file goes through the real engine (format detection, the format's
+ * field mapping), as `instruct-lint` runs it. The injections are applied to the GSM8K record first (so they
+ * are located the same way), then the record is re-written.
+ */
+interface Style {
+  name: string;
+  rewrite(rec: Rec): Rec;
+}
+
+const stripAnnotations = (s: string) => s.replace(/<<[^<>]*>>/g, '');
+/** The reasoning without annotations, its "#### N" line replaced by `final(N)` (removed when the injection removed it). */
+function rewritten(rec: Rec, final: (n: string) => string): string {
+  return stripAnnotations(String(rec.answer)).replace(/\n?####\s*([^\n]*)$/, (_m, n: string) => final(n.trim()));
+}
+
+const STYLES: Style[] = [
+  // MetaMathQA: {query, response, type}, "The answer is: N" as the last line
+  { name: 'MetaMath style', rewrite: (rec) => ({ query: rec.question, response: rewritten(rec, (n) => `\nThe answer is: ${n}`), type: 'GSM_Rephrased' }) },
+  // a chat transcript: the reasoning in the assistant turn, ending in a boxed answer
+  {
+    name: 'chat style (messages)',
+    rewrite: (rec) => ({
+      messages: [
+        { role: 'system', content: 'You are a helpful math tutor. Reason step by step.' },
+        { role: 'user', content: rec.question },
+        { role: 'assistant', content: rewritten(rec, (n) => `\nSo the final answer is $\\boxed{${n}}$.`) },
+      ],
+    }),
+  },
+  // Alpaca: instruction + output, "The final answer is N." as the last sentence
+  { name: 'Alpaca style', rewrite: (rec) => ({ instruction: rec.question, input: '', output: rewritten(rec, (n) => ` The final answer is ${n}.`) }) },
+];
+const STYLE_INJECTIONS = ['wrong inline result', 'changed final answer', 'removed final answer', 'duplicated step'];
+
+/** COT findings per line of a JSONL text, through the engine (as the CLI lints a file). */
+function engineFindings(lines: string[]): MiniFinding[][] {
+  const out: MiniFinding[][] = lines.map(() => []);
+  const linter = createStreamingLinter({ rules: cotRules, path: 'style.jsonl' });
+  for (const l of lines) linter.pushLine(l);
+  const res = linter.finish();
+  for (const f of res.findings) out[f.line]?.push(f);
+  return out;
+}
+
 function describe(f: MiniFinding): string {
   return `${f.ruleId} ${f.message}`;
 }
@@ -223,6 +271,36 @@ function main(): void {
         res.forEach((fs, i) => {
           if (!fs.some((f) => inj.expect.includes(f.ruleId)) && shown++ < (Number(process.env.COT_BENCH_MISSES) || 25)) fpDetails.push(`MISS ${ds.name} ${type}: ${fs.map(describe).join(' | ')}\n  ${mutated[i].slice(0, 3000)}`);
         });
+      }
+    }
+  }
+  const gsm8k = path.join(datasets, 'gsm8k/train.jsonl');
+  if (existsSync(gsm8k)) {
+    const base = readFileSync(gsm8k, 'utf8').split('\n').filter((l) => l.trim()).slice(0, limit).map((l) => JSON.parse(l) as Rec);
+    for (const style of STYLES) {
+      const name = `GSM8K train, ${style.name}`;
+      const clean = engineFindings(base.map((r) => JSON.stringify(style.rewrite(r))));
+      let flagged = 0;
+      clean.forEach((fs, i) => {
+        const real = fs.filter((f) => f.ruleId !== 'COT012');
+        if (!real.length) return;
+        flagged++;
+        if (showFp) fpDetails.push(`${name} line ${i + 1}: ${real.map(describe).join(' | ')}\n  ${JSON.stringify(style.rewrite(base[i])).slice(0, 3000)}`);
+      });
+      fpRows.push(`| ${name} | ${base.length} | ${flagged} | ${(100 * flagged / base.length).toFixed(2)} % | ≤ 0.5 % |`);
+      for (const type of STYLE_INJECTIONS) {
+        const inj = injections[type];
+        const mutated = base.flatMap((r) => {
+          const m = inj.apply(r);
+          return m ? [JSON.stringify(style.rewrite(m))] : [];
+        });
+        const res = engineFindings(mutated);
+        let hit = 0;
+        res.forEach((fs, i) => {
+          if (fs.some((f) => inj.expect.includes(f.ruleId))) hit++;
+          else if (showFp && i < 2000) fpDetails.push(`MISS ${name} ${type}: ${fs.map(describe).join(' | ')}\n  ${mutated[i].slice(0, 3000)}`);
+        });
+        rows.push(`| ${name} | ${type} | ${inj.expect.join(' / ')} | ${mutated.length} | ${hit} | ${(mutated.length ? hit / mutated.length : NaN).toFixed(4)} |`);
       }
     }
   }

@@ -66,7 +66,11 @@ export function stepBefore(r: ReasoningAnalysis, pos: number): number {
  * in "x = 26" or "26 = x" counts as a computation. `undefined` when this is not clear.
  */
 export function clearLastResult(r: ReasoningAnalysis, final: Pick<FinalAnswer, 'markerStart'> | undefined): ComputedResult | undefined {
-  const end = final ? final.markerStart : r.text.length;
+  let end = final ? final.markerStart : r.text.length;
+  // a final answer stated in a step of its own after a lead-in without numbers ("So the final answer is 70.",
+  // "Therefore, the answer is \boxed{70}."): the reasoning ends where that step starts
+  const own = final ? r.stepIndexAt(final.markerStart) : -1;
+  if (own > 0 && !/\d/.test(r.text.slice(r.steps[own].start, end))) end = r.steps[own].start;
   let last = lastComputation(r, end);
   const before = stepBefore(r, end);
   if (before < 0) return undefined;
