@@ -32,6 +32,8 @@ test('unseen CoT styles: every injected error is found at its span, clean record
     ['COT002 "12"'], // FLAN, answer field changed
     ['COT004 <<5*4=21>>'], // GSM8K, wrong annotation
     [], // "1/2 of 30 students"
+    [], // chat, the final answer in a line of its own after "So", clean
+    ['COT006 70'], // the same, the boxed answer contradicts the last step
   ]);
   for (const r of defaultOn.filter((x): x is FileRule => x.scope === 'file')) assert.deepEqual(runFileRule(r, lines), [], r.id);
 });
