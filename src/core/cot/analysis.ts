@@ -133,8 +133,9 @@ export class ReasoningAnalysis {
   }
 
   /**
-   * Does this text reason toward an answer? A rationale: at least two steps with numbers or
-   * computations. A general response: at least two computations in different steps.
+   * Does this text reason toward an answer? A rationale, or a general response that ends with its final
+   * answer ("… The final answer is 42."): at least two steps with numbers or computations. Any other general response: at least two
+   * computations in different steps.
    */
   reasons(): boolean {
     const text = this.field.text;
@@ -144,10 +145,17 @@ export class ReasoningAnalysis {
     const stepOf = (pos: number) => steps.findIndex((s) => s.start <= pos && pos < s.end);
     const eqSteps = new Set(eqs.map((e) => stepOf(e.start)));
     if (eqSteps.size >= 2) return true;
-    if (this.field.role !== 'rationale') return false;
+    // a general response that ends with its final-answer statement is judged like a rationale
+    if (this.field.role !== 'rationale' && !this.endsWithFinal()) return false;
     let withNumbers = 0;
     for (const s of steps) if (/\d/.test(s.text) && ++withNumbers >= 2) return true;
     return false;
+  }
+
+  /** The text ends with its final-answer statement (closing markup and punctuation aside). */
+  endsWithFinal(): boolean {
+    const f = this.final;
+    return f !== undefined && /^[\s$*_).\]}"'”]*$/.test(this.field.text.slice(f.statementEnd));
   }
 
   /** Index of the step containing `pos`, or -1. */

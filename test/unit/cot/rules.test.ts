@@ -185,6 +185,19 @@ test('COT009 repeated step (fix deletes the copy) and empty step', () => {
   assert.deepEqual(empty.map((f) => [f.message, f.covered]), [['Step 2 is empty', 'Step 2:']]);
 });
 
+test('COT009 a repeated last step that also states the final answer: the repeat is reported and deleted, the answer kept', () => {
+  const alpaca = (output: string) => jsonl({ instruction: 'How many pages?', input: '', output });
+  const steps = 'There are 120 - 36 = 84 pages left.\nShe reads half of them, 84/2 = 42 pages.\nShe reads half of them, 84/2 = 42 pages.';
+  const line = alpaca(`${steps} The final answer is 42.`);
+  const fs = runRule(repeatedStep, line);
+  assert.deepEqual(fs.map((f) => [f.message, f.covered]), [['this step repeats step 2 word for word', 'She reads half of them, 84/2 = 42 pages.']]);
+  assert.equal(applyFix(line, fs[0]), alpaca('There are 120 - 36 = 84 pages left.\nShe reads half of them, 84/2 = 42 pages. The final answer is 42.'));
+  // no full stop before a capital "The final answer"
+  assert.equal(runRule(repeatedStep, alpaca('There are 120 - 36 = 84 pages left\nShe reads 84/2 = 42 pages\nShe reads 84/2 = 42 pages The final answer is 42.')).length, 1);
+  // the same sentence before and after the final answer's lead-in is not a repeat
+  assert.deepEqual(runRule(repeatedStep, alpaca('There are 120 - 36 = 84 pages left.\nShe reads half of them, 84/2 = 42 pages. The final answer is 42.')), []);
+});
+
 const chat = (content: string) => jsonl({ messages: [{ role: 'user', content: 'What is 3 + 4?' }, { role: 'assistant', content }] });
 
 test('COT010 think tags: unclosed, stray, nested; chat assistant turns are reasoning texts', () => {

@@ -27,8 +27,9 @@ export const repeatedStep: RecordRule = {
   check(ctx) {
     let out: FindingDraft[] | undefined;
     for (const r of analyzeRecord(ctx).reasonings) {
-      // hot path (the shared line pass): a multi-line text whose lines all differ, none labelled
-      if (r.text.length < 24 || r.lineFacts & LINES_DISTINCT) continue;
+      // hot path (the shared line pass): a multi-line text whose lines all differ, none labelled — unless the
+      // final answer is stated at the end of a line of reasoning, which may repeat an earlier line before it
+      if (r.text.length < 24 || (r.lineFacts & LINES_DISTINCT && !answerEndsALine(r.text, r.final))) continue;
       // general responses (songs with a chorus, code, forms) repeat lines on purpose: only reasoning counts
       if (r.field.role !== 'rationale' && (r.text.includes('```') || !r.reasons())) continue;
       const steps = r.steps;
@@ -39,12 +40,24 @@ export const repeatedStep: RecordRule = {
         continue;
       }
       const seen = new Map<string, number>();
+      const final = r.final;
       steps.forEach((s, i) => {
         if (s.label && !stepContent(r.text, s)) {
           (out ??= []).push({ ...ctx.locateInString(r.field.pointer, s.start, s.end), field: r.field.pointer, message: `${s.label.kind === 'step' ? 'Step' : 'item'} ${s.label.num} is empty` });
           return;
         }
-        const key = normalize(s.text);
+        // the step that also states the final answer ("… = 42 pages. The final answer is 42."): what comes
+        // before that sentence is compared, and only that is deleted
+        let end = s.end;
+        if (final && final.markerStart > s.start && final.markerStart < s.end) {
+          const before = r.text.slice(s.start, final.markerStart);
+          const stop = Math.max(before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? '));
+          // no full stop: a capital "The final answer …" still starts a sentence ("… 624 pages a year The final answer is 624.")
+          const cut = stop >= 0 ? stop + 1 : /^[A-Z]/.test(r.text.slice(final.markerStart, final.markerStart + 1)) ? before.trimEnd().length : -1;
+          if (cut <= 0) return;
+          end = s.start + cut;
+        }
+        const key = normalize(end === s.end ? s.text : r.text.slice(s.start, end));
         if (key.length < 12 || !(/[a-z]/.test(key) || key.includes('='))) return;
         const first = seen.get(key);
         if (first === undefined) {
@@ -54,15 +67,24 @@ export const repeatedStep: RecordRule = {
         // delete the copy together with the separator before it
         const prevEnd = steps[i - 1].end;
         (out ??= []).push({
-          ...ctx.locateInString(r.field.pointer, s.start, s.end), field: r.field.pointer,
+          ...ctx.locateInString(r.field.pointer, s.start, end), field: r.field.pointer,
           message: `this step repeats step ${first + 1} word for word`,
-          fix: fix('Delete the repeated step', [{ ...span(ctx.locateInString(r.field.pointer, prevEnd, s.end)), text: '' }]),
+          fix: fix('Delete the repeated step', [{ ...span(ctx.locateInString(r.field.pointer, prevEnd, end)), text: '' }]),
         });
       });
     }
     return out ?? NO_FINDINGS;
   },
 };
+
+/**
+ * Does the final-answer statement end a line of reasoning ("… = 42 pages. The final answer is 42.")? Then
+ * that line differs from an earlier copy of its reasoning part, and the line pass cannot rule out a repeat.
+ * A short lead-in ("So", "Therefore,") is not reasoning.
+ */
+function answerEndsALine(text: string, final: { markerStart: number } | undefined): boolean {
+  return final !== undefined && final.markerStart - (text.lastIndexOf('\n', final.markerStart - 1) + 1) >= 12;
+}
 
 function span(s: { line: number; startColumn: number; endLine: number; endColumn: number }) {
   return { line: s.line, startColumn: s.startColumn, endLine: s.endLine, endColumn: s.endColumn };
