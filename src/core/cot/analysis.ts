@@ -147,8 +147,13 @@ export class ReasoningAnalysis {
     if (eqSteps.size >= 2) return true;
     // a general response that ends with its final-answer statement is judged like a rationale
     if (this.field.role !== 'rationale' && !this.endsWithFinal()) return false;
+    return this.numberedSteps();
+  }
+
+  /** At least two steps hold a number (how a rationale is told from a remark). */
+  numberedSteps(): boolean {
     let withNumbers = 0;
-    for (const s of steps) if (/\d/.test(s.text) && ++withNumbers >= 2) return true;
+    for (const s of this.steps) if (/\d/.test(s.text) && ++withNumbers >= 2) return true;
     return false;
   }
 

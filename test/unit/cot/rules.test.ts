@@ -145,6 +145,16 @@ test('COT001 missing final answer; the fix appends one in the file\'s convention
   assert.deepEqual(runFileRule(missingFinalAnswer, [jsonl({ instruction: 'Tips?', output: '1. Sleep 8 hours.\n2. Eat 3 meals.' })]), []);
 });
 
+test('COT001 in a file of answered responses: an algebra response that stops at its last equation is missing the answer, notes with numbers are not', () => {
+  const alp = (output: string) => jsonl({ instruction: 'Solve it.', input: '', output });
+  const answered = (n: number) => alp(`He has ${n} * 4 = ${4 * n} pens.\nWith one more he has ${4 * n} + 1 = ${4 * n + 1} pens.\nThe answer is ${4 * n + 1}.`);
+  const algebra = alp('Let S be the number of people on the first ship.\nThe second ship had 2S people and the third 4S.\nAll the ships had S + 2S + 4S = 7S = 847 people, so S = 847 / 7 = 121.');
+  const notes = alp('The meeting on 2023-10-12 ran from 9:30 to 11:00.\nAbout 1,000 of the 2,000 invited came.');
+  const fs = runFileRule(missingFinalAnswer, [answered(1), answered(2), answered(3), algebra, notes]);
+  assert.deepEqual(fs.map((f) => f.line), [3]);
+  assert.match(fs[0].message, /most records of this file end with "The answer is N"/);
+});
+
 test('COT001 without a prevailing convention reports but offers no fix', () => {
   const fs = runFileRule(missingFinalAnswer, [gsm('She sold 48/2 = <<48/2=24>>24.\nThen 48+24 = <<48+24=72>>72.')]);
   assert.equal(fs.length, 1);

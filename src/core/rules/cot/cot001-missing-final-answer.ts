@@ -1,5 +1,5 @@
 import type { FileRule, FindingDraft, RecordEntry, Span, TextEdit } from '../../types';
-import { analyzeRecord, jsonBody } from '../../cot/analysis';
+import { type ReasoningAnalysis, analyzeRecord, jsonBody } from '../../cot/analysis';
 import { CONVENTION_LABELS } from '../../cot/finalAnswer';
 import { type ConventionUse, ConventionTally, EntryMemo, answerStatement, clearLastResult, conventionUse } from '../../cot/results';
 
@@ -27,6 +27,12 @@ function relative(s: Span, line: number): Span {
  * recognizable final answer and no separate answer field. A file rule so the quick fix can append
  * the answer line in the file's prevailing convention.
  */
+/** The last step has an '=' next to a number ("… = 121 people", "gives p = $1000", "20 = A"). */
+function endsComputing(r: ReasoningAnalysis): boolean {
+  const steps = r.steps;
+  return steps.length > 0 && /\d\s*=|=\s*[$€£¥]?-?\d/.test(steps[steps.length - 1].text);
+}
+
 export const missingFinalAnswer: FileRule = {
   id: 'COT001',
   name: 'missing-final-answer',
@@ -68,8 +74,13 @@ export const missingFinalAnswer: FileRule = {
             reasons = true;
             continue;
           }
-          if (a.fields.answer || !r.reasons()) continue;
-          reasons = true;
+          if (a.fields.answer) continue;
+          // a general response written like a rationale (two steps with numbers) that ends in a computation
+          // the scan cannot read (algebra "S = 847 / 7 = 121", "23 meters – 13 meters = 10 meters"): a weaker
+          // candidate, reported under the same file condition but not counted as a record that reasons
+          const strong = r.reasons();
+          if (!strong && !(r.field.role !== 'rationale' && r.numberedSteps() && endsComputing(r))) continue;
+          if (strong) reasons = true;
           const steps = r.steps;
           const lastStep = steps[steps.length - 1];
           const len = r.text.length;
