@@ -65,12 +65,8 @@ export function stepBefore(r: ReasoningAnalysis, pos: number): number {
  * only by steps that restate its result ("Lee earned $558 mowing lawns."). An algebra step ending
  * in "x = 26" or "26 = x" counts as a computation. `undefined` when this is not clear.
  */
-export function clearLastResult(r: ReasoningAnalysis, final: Pick<FinalAnswer, 'markerStart'> | undefined): ComputedResult | undefined {
-  let end = final ? final.markerStart : r.text.length;
-  // a final answer stated in a step of its own after a lead-in without numbers ("So the final answer is 70.",
-  // "Therefore, the answer is \boxed{70}."): the reasoning ends where that step starts
-  const own = final ? r.stepIndexAt(final.markerStart) : -1;
-  if (own > 0 && !/\d/.test(r.text.slice(r.steps[own].start, end))) end = r.steps[own].start;
+export function clearLastResult(r: ReasoningAnalysis, final: (Pick<FinalAnswer, 'markerStart'> & Partial<Pick<FinalAnswer, 'statementEnd'>>) | undefined): ComputedResult | undefined {
+  const end = reasoningEnd(r, final);
   let last = lastComputation(r, end);
   const before = stepBefore(r, end);
   if (before < 0) return undefined;
@@ -82,20 +78,64 @@ export function clearLastResult(r: ReasoningAnalysis, final: Pick<FinalAnswer, '
   if (last.step > before) return undefined;
   // the steps in between may only restate the result, with quantities of the question around it
   // ("The 3 people lost a total of 89 pounds.")
+  // ("Lee earned $558 mowing lawns. The final answer is 565.": the final-answer statement itself is no restatement)
+  const statement = final?.statementEnd !== undefined ? { start: final.markerStart, end: final.statementEnd } : undefined;
   let given: Rational[] | undefined;
   for (let i = last.step + 1; i <= before; i++) {
-    const nums = stepNumbers(r, i);
+    const nums = stepNumbers(r, i, statement);
     const isResult = (v: Rational) => equals(v, last!.written.value) || equals(v, last!.equation.value);
     if (!nums.some(isResult)) return undefined;
     for (const v of nums) {
       if (isResult(v)) continue;
       // only a plain statement: no computation or comparison in words or signs ("because 750 minus 700 equals 50", "5 < 6.25")
-      if (COMPUTES_RE.test(r.steps[i].text)) return undefined;
+      if (COMPUTES_RE.test(textOutside(r, i, statement))) return undefined;
       given ??= r.field.question ? extractNumbers(r.field.question.text).map((n) => n.value) : [];
       if (!includesValue(given, v)) return undefined;
     }
   }
   return last;
+}
+
+/**
+ * Where the reasoning before the final answer ends: at the final-answer statement, or where its step starts
+ * when that step is only a lead-in without numbers ("So the final answer is 70.", "Therefore, \boxed{70}.").
+ */
+function reasoningEnd(r: ReasoningAnalysis, final: Pick<FinalAnswer, 'markerStart'> | undefined): number {
+  if (!final) return r.text.length;
+  const own = r.stepIndexAt(final.markerStart);
+  return own > 0 && !/\d/.test(r.text.slice(r.steps[own].start, final.markerStart)) ? r.steps[own].start : final.markerStart;
+}
+
+/** "= 56 nights" ending a step: the number right after its last '=', then only words. */
+const WRITTEN_RESULT_RE = /=\s*([$€£¥]?-?\d[\d,]*(?:\.\d+)?)(?![\d.,]*\d)[^\d=]{0,40}$/;
+
+/**
+ * The result the step right before the final answer writes last, when the step ends in "= N" and a few words
+ * ("… will last him 560//10 = 56 nights", "2x=20 games."): for computations the parser cannot read (floor
+ * division, algebra, quantities in words), what the reasoning itself last states as a result.
+ */
+export function writtenLastResult(r: ReasoningAnalysis, final: Pick<FinalAnswer, 'markerStart'>): WrittenNumber | undefined {
+  const end = reasoningEnd(r, final);
+  const i = stepBefore(r, end);
+  if (i < 0) return undefined;
+  const s = r.steps[i];
+  const from = s.start;
+  const text = r.text.slice(from, Math.min(s.end, end)).trimEnd();
+  const m = WRITTEN_RESULT_RE.exec(text);
+  if (!m) return undefined;
+  const numText = m[1];
+  const plain = numText.replace(/^[$€£¥]/, '').replace(/^-[$€£¥]/, '-');
+  const value = parseDecimal(plain.replace(/,/g, ''));
+  if (!value) return undefined;
+  const start = from + m.index + m[0].indexOf(numText);
+  return { start, end: start + numText.length, text: numText, value, decimals: (plain.split('.')[1] ?? '').length, percent: false, grouped: plain.includes(',') };
+}
+
+/** The text of step `i` without the part inside `span` (absolute offsets). */
+function textOutside(r: ReasoningAnalysis, i: number, span: { start: number; end: number } | undefined): string {
+  const s = r.steps[i];
+  if (!span || span.end <= s.start || span.start >= s.end) return s.text;
+  return r.text.slice(s.start, Math.max(s.start, span.start)) + r.text.slice(Math.min(s.end, span.end), s.end);
 }
 
 const COMPUTES_RE = /\b(?:plus|minus|times|divided|multiplied|equals?|is|are|was|were|because|than|more|less|left|remain\w*|per|each|every|average\w*|half|twice|double|triple)\b|[<>=÷×*/+%]|\d\s*[-:x]\s*\d/i;

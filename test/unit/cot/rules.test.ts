@@ -96,6 +96,20 @@ test('COT006 final answer against the last computed result', () => {
   assert.equal(runRule(finalAnswerNotLastResult, gsm('So 528 + 30 = $<<528+30=558>>558.\nLee earned $558 last week.\n#### 569')).length, 1);
 });
 
+test('COT006 in responses: the final answer in the last line of reasoning, and results the parser cannot compute', () => {
+  const meta = (response: string) => jsonl({ query: 'How many?', response });
+  // the final answer after a restatement on the same line ("… $558 mowing lawns. The final answer is 565.")
+  const same = meta('33 * 16 = $528\n528 + 30 = $558\nLee earned $558 mowing lawns last week. The final answer is 565.');
+  assert.deepEqual(runRule(finalAnswerNotLastResult, same).map((f) => f.message), ['the final answer is 565, but the last step computes 528 + 30 = 558']);
+  // floor division and algebra: the result the last step writes
+  const floor = meta('He eats 2*5 = 10 crackers a night.\n5 boxes have 560 crackers, so they last him 560//10 = 56 nights\nThe answer is: 53');
+  const fs = runRule(finalAnswerNotLastResult, floor);
+  assert.deepEqual(fs.map((f) => [f.covered, f.message]), [['53', 'the final answer is 53, but the last step ends with the result 56']]);
+  assert.equal(applyFix(floor, fs[0]), floor.replace('The answer is: 53', 'The answer is: 56'));
+  assert.equal(runRule(finalAnswerNotLastResult, meta('Let x be the games Frankie won.\nThen x+2*x=30, so 3*x=30 and x=10.\nCarla won 2x=20 games.\nThe answer is: 27')).length, 1);
+  assert.deepEqual(runRule(finalAnswerNotLastResult, meta('Let x be the games Frankie won.\nThen x+2*x=30, so 3*x=30 and x=10.\nCarla won 2x=20 games.\nThe answer is: 20')), []);
+});
+
 test('COT002 answer field against the rationale (FLAN question/rationale/answer)', () => {
   const flan = (rationale: string, answer: string) => jsonl({ question: 'q', answer, rationale });
   const bad = flan('Weng earns 12 / 60 = $0.2 per minute. Working 50 minutes, she earned 0.2 x 50 = $10.', '12');

@@ -2,7 +2,7 @@ import type { FindingDraft, RecordRule } from '../../types';
 import { analyzeRecord, fix, NO_FINDINGS, replaceEdit } from '../../cot/analysis';
 import { acceptsResult, acceptsUpToUnit } from '../../cot/equations';
 import { toNumber } from '../../cot/rational';
-import { clearLastResult, includesValue, numbersAfter } from '../../cot/results';
+import { clearLastResult, includesValue, numbersAfter, writtenLastResult } from '../../cot/results';
 
 const j = JSON.stringify;
 
@@ -33,11 +33,23 @@ export const finalAnswerNotLastResult: RecordRule = {
       // hot path: the last annotated result already equals the answer
       const q = r.quick;
       if (q.lastEnd >= 0 && q.lastEnd <= final.markerStart && q.lastFreeEquals < q.lastEnd && q.lastValue === (final.numeric ?? toNumber(final.number!))) continue;
-      const last = clearLastResult(r, final);
-      if (!last) continue;
       const v = final.number;
       if (!v) continue;
       const decimals = (final.text.split('.')[1] ?? '').replace(/\D.*$/, '').length;
+      const last = clearLastResult(r, final);
+      if (!last) {
+        // no computation the parser reads: the result the last step writes ("560//10 = 56 nights")
+        const w = writtenLastResult(r, final);
+        if (!w || acceptsResult(w.value, v, decimals) || acceptsUpToUnit(w.value, v, decimals)) continue;
+        const pointer = r.field.pointer;
+        const written = w.text.replace(/^[$€£¥]/, '');
+        (out ??= []).push({
+          ...ctx.locateInString(pointer, final.start, final.end), field: pointer,
+          message: `the final answer is ${final.text}, but the last step ends with the result ${written}`,
+          fix: fix(`Change the final answer to ${written}`, [replaceEdit(ctx, pointer, final.start, final.end, written)]),
+        });
+        continue;
+      }
       if (acceptsResult(last.equation.value, v, decimals) || acceptsResult(last.written.value, v, decimals)) continue;
       // "$0.25 more per can" -> "#### 25" (in cents): a unit change, not a contradiction
       if (acceptsUpToUnit(last.written.value, v, decimals) || acceptsUpToUnit(last.equation.value, v, decimals)) continue;
