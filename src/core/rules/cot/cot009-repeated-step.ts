@@ -54,8 +54,8 @@ export const repeatedStep: RecordRule = {
           const stop = Math.max(before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? '));
           // no full stop: a capital "The final answer …" still starts a sentence ("… 624 pages a year The final answer is 624.")
           const cut = stop >= 0 ? stop + 1 : /^[A-Z]/.test(r.text.slice(final.markerStart, final.markerStart + 1)) ? before.trimEnd().length : -1;
-          if (cut <= 0) return;
-          end = s.start + cut;
+          // (a step that is only the statement, or no sentence boundary: the whole step, as any other)
+          if (cut > 0) end = s.start + cut;
         }
         const key = normalize(end === s.end ? s.text : r.text.slice(s.start, end));
         if (key.length < 12 || !(/[a-z]/.test(key) || key.includes('='))) return;
