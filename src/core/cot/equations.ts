@@ -136,11 +136,17 @@ function markUnits(toks: Token[]): void {
           j++;
           continue;
         }
-        if (NOT_UNIT.has(w.toLowerCase()) || w.length < 2 || words >= MAX_UNIT_WORDS + (per ? 2 : 0)) break;
+        // a one-letter unit only right after a '/' written without spaces ("ml/g", "km/h")
+        const glued = per && toks[j - 1]?.text === '/' && !t.space && !toks[j - 1].space;
+        if (NOT_UNIT.has(w.toLowerCase()) || (w.length < 2 && !glued) || words >= MAX_UNIT_WORDS + (per ? 2 : 0)) break;
         toks[j] = { ...t, kind: 'unit' };
         words++;
-      } else if (t.kind === 'op' && t.text === '/' && !per && toks[j + 1]?.kind === 'word' && toks[j + 1].text!.length >= 2 && !NOT_UNIT.has(toks[j + 1].text!.toLowerCase())) {
+      } else if (t.kind === 'op' && t.text === '/' && !per && toks[j + 1]?.kind === 'word' && !NOT_UNIT.has(toks[j + 1].text!.toLowerCase()) &&
+        (toks[j + 1].text!.length >= 2 || (words > 0 && !t.space && !toks[j + 1].space))) {
         per = true;
+        toks[j] = { ...t, kind: 'unit' };
+      } else if (t.kind === 'op' && t.text === '-' && words > 0 && !t.space && toks[j + 1]?.kind === 'word' && !toks[j + 1].space) {
+        // "push-ups", "t-shirts": a hyphen inside a unit word
         toks[j] = { ...t, kind: 'unit' };
       } else break;
       j++;

@@ -28,6 +28,12 @@ test('quantities with units between the numbers', () => {
   assert.deepEqual(eqs('$5 per hour x 3 hours = $15'), ['$5 × 3 = $15 ok']);
   assert.deepEqual(eqs('40 team members * 2 pairs of roller skates per team member = 81 roller skates'), ['40 × 2 = 81 WRONG']);
   assert.deepEqual(eqs('12 history + 8 romance = 20 books'), ['12 + 8 = 20 ok']);
+  // hyphenated unit words and rates written without spaces ("push-ups/set", "ml/g", "km/h")
+  assert.deepEqual(eqs('Bryan did 3 sets * 15 push-ups/set = 42 push-ups.'), ['3 × 15 = 42 WRONG']);
+  assert.deepEqual(eqs('Jason needs 30 ml / 2 grams = 15 ml/g of water.'), ['30 / 2 = 15 ok']);
+  assert.deepEqual(eqs('It covers 120 km / 2 hours = 60 km/h.'), ['120 / 2 = 60 ok']);
+  // a one-letter word after a spaced '/' is still a division ("48 / x" in algebra)
+  assert.deepEqual(eqs('So 2x + 3 = 13 and x = 5.'), []);
 });
 
 test('a "- " at the start of a line is a list bullet or a spaced minus: both readings are tried', () => {
