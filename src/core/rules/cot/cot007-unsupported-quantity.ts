@@ -1,16 +1,31 @@
 import type { FindingDraft, RecordRule } from '../../types';
 import { analyzeRecord, NO_FINDINGS } from '../../cot/analysis';
-import { extractNumbers } from '../../cot/numbers';
-import { type Rational, mul, rat, R_HUNDRED, div } from '../../cot/rational';
+import { type NumberMention, extractNumbers } from '../../cot/numbers';
+import { type Rational, mul, rat, R_HUNDRED, div, sub } from '../../cot/rational';
 
 const j = JSON.stringify;
 
 /** Quantities anyone may use without stating them: small counts, unit conversions, percent. */
 const COMMON = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 24, 30, 31, 52, 60, 100, 365, 1000, 3600];
 
-/** The numbers of an arithmetic expression ("48/2" is two operands, not the fraction 24). */
+/**
+ * The numbers of an arithmetic expression: "48/2" is two operands, not the fraction 24, while a mixed
+ * number ("2 1/2 × 4") is one operand, 5/2.
+ */
 function operands(expr: string): { start: number; text: string; value: Rational }[] {
-  return extractNumbers(expr.replace(/\//g, ' ')).map((n) => ({ start: n.start, text: n.text, value: n.value }));
+  const mixed = extractNumbers(expr).filter((n) => n.kind === 'mixed');
+  let rest = expr;
+  for (const n of mixed) rest = rest.slice(0, n.start) + ' '.repeat(n.end - n.start) + rest.slice(n.end);
+  return [...mixed, ...extractNumbers(rest.replace(/\//g, ' '))]
+    .sort((a, b) => a.start - b.start)
+    .map((n) => ({ start: n.start, text: n.text, value: n.value }));
+}
+
+/** The whole number, numerator and denominator of a mixed number or vulgar fraction ("1 1/2": 1, 1, 2). */
+function mixedParts(v: Rational): Rational[] {
+  const whole = v.n / v.d;
+  const frac = sub(v, rat(whole));
+  return [rat(whole < BigInt(0) ? -whole : whole), rat(frac.n < BigInt(0) ? -frac.n : frac.n), rat(frac.d)];
 }
 
 function key(v: Rational): string {
@@ -41,21 +56,27 @@ export const unsupportedQuantity: RecordRule = {
       const eqs = r.equations;
       if (!eqs.length) continue;
       const known = new Set<string>(COMMON.map((n) => key(rat(n))));
-      const addKnown = (v: Rational) => {
+      const addValue = (v: Rational) => {
         known.add(key(v));
         // 20% ~ 20 ~ 0.2
         known.add(key(mul(v, R_HUNDRED)));
         known.add(key(div(v, R_HUNDRED)!));
       };
+      // a mixed number also makes its parts known: "15 7/16" may be worked as 15 × 16 + 7
+      const addKnown = (n: NumberMention | Rational) => {
+        if (!('kind' in n)) return addValue(n);
+        addValue(n.value);
+        if (n.kind === 'mixed') for (const p of mixedParts(n.value)) addValue(p);
+      };
       const sources = [...a.fields.sources];
       if (r.field.question && !sources.some((s) => s.pointer === r.field.question!.pointer)) sources.push(r.field.question);
-      for (const s of sources) for (const n of extractNumbers(s.text, { words: true })) addKnown(n.value);
+      for (const s of sources) for (const n of extractNumbers(s.text, { words: true })) addKnown(n);
       // numbers of the text in order: each equation's operands are checked against what came before
       const mentions = extractNumbers(r.text, { words: true });
       let m = 0;
       const reported = new Set<string>();
       for (const eq of eqs) {
-        while (m < mentions.length && mentions[m].end <= eq.lhs.start) addKnown(mentions[m++].value);
+        while (m < mentions.length && mentions[m].end <= eq.lhs.start) addKnown(mentions[m++]);
         for (const n of operands(eq.lhs.text)) {
           const k = key(n.value);
           if (known.has(k) || reported.has(k)) continue;
