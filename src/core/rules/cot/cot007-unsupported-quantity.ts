@@ -16,16 +16,19 @@ function operands(expr: string): { start: number; text: string; value: Rational 
   const mixed = extractNumbers(expr).filter((n) => n.kind === 'mixed');
   let rest = expr;
   for (const n of mixed) rest = rest.slice(0, n.start) + ' '.repeat(n.end - n.start) + rest.slice(n.end);
-  return [...mixed, ...extractNumbers(rest.replace(/\//g, ' '))]
+  // once '/' is blanked a fraction left is a vulgar one ("½ (11 - 7)"): a small constant, like "half"
+  const plain = extractNumbers(rest.replace(/\//g, ' ')).filter((n) => n.kind !== 'fraction');
+  return [...mixed, ...plain]
     .sort((a, b) => a.start - b.start)
     .map((n) => ({ start: n.start, text: n.text, value: n.value }));
 }
 
-/** The whole number, numerator and denominator of a mixed number or vulgar fraction ("1 1/2": 1, 1, 2). */
+/** The whole number, fraction, numerator and denominator of a mixed number ("9 6/8": 9, 3/4, 3, 4). */
 function mixedParts(v: Rational): Rational[] {
   const whole = v.n / v.d;
   const frac = sub(v, rat(whole));
-  return [rat(whole < BigInt(0) ? -whole : whole), rat(frac.n < BigInt(0) ? -frac.n : frac.n), rat(frac.d)];
+  const abs = (n: bigint) => (n < BigInt(0) ? -n : n);
+  return [rat(abs(whole)), rat(abs(frac.n), frac.d), rat(abs(frac.n)), rat(frac.d)];
 }
 
 function key(v: Rational): string {
