@@ -304,7 +304,7 @@ function scan(text: string, from: number, to: number): Item[] {
 const WORDS_FORM: Form = { words: true, hours: { decimals: 0, unit: 'hours' }, minutes: { decimals: 0, unit: 'minutes' }, and: true };
 
 /** Words between a number and "an hour" that do not make it a rate ("10:30 is an hour …"). */
-const LINKING = new Set(['is', 'was', 'are', 'were', 'takes', 'took', 'lasts', 'lasted', 'for', 'about', 'and', 'in', 'of', 'or']);
+const LINKING = new Set(['is', 'was', 'are', 'were', 'takes', 'took', 'lasts', 'lasted', 'for', 'about', 'and', 'or']);
 
 /**
  * A duration in words; right after a number or a number and a word it is a rate ("$12 an hour",

@@ -225,6 +225,7 @@ test('not times or durations: rates, "am" in prose, ratios, scores and verses wi
   // "an hour" after a number is a rate
   assert.deepEqual(clock('She earns $12 an hour + 2 hours = 3 hours'), []);
   assert.deepEqual(clock('12 dollars an hour * 3 hours = 36 dollars'), []);
+  assert.deepEqual(clock('Fiona cleaned for 6 hours * 60 minutes in an hour = 360 minutes.'), []);
   // "9 am" in a sentence without arithmetic on it
   assert.deepEqual(clock('9 am is when I wake up; 3 + 4 = 7'), []);
   assert.deepEqual(clock('I am 9 am = 4 hours'), []);
