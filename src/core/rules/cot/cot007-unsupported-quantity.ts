@@ -46,8 +46,9 @@ export const unsupportedQuantity: RecordRule = {
   docs: {
     rationale:
       'A quantity that appears from nowhere is often a hallucinated fact or a number copied from another problem. ' +
-      'The rule collects the numbers of the question (digits and simple number words such as "twice" or "a dozen"), the results computed so far and the numbers of earlier steps, ' +
-      'and reports an operand of a computation that matches none of them. Common constants (0–10, 12, 24, 60, 100, 365, …) are always allowed. ' +
+      'The rule collects the numbers of the question (digits, mixed numbers such as "2 1/2" or "3½", simple number words such as "twice" or "a dozen", and fractions in words such as "one and a half" or "three-quarters"), the results computed so far and the numbers of earlier steps, ' +
+      'and reads a mixed number in a computation as one operand ("2 1/2 × 4": 5/2; a mixed number in the question also makes its parts known, "15 7/16" for "15 × 16 + 7"). ' +
+      'It reports an operand of a computation that matches none of them. Common constants (0–10, 12, 24, 60, 100, 365, …) are always allowed. ' +
       'Off by default: unit conversions and world knowledge make it noisy; turn it on as "info" to audit generated data.',
     bad: [j({ question: 'Tom has 5 apples and buys 3 more. How many does he have?', answer: 'Tom has 5 + 17 = <<5+17=22>>22 apples.\n#### 22' })],
     good: [j({ question: 'Tom has 5 apples and buys 3 more. How many does he have?', answer: 'Tom has 5 + 3 = <<5+3=8>>8 apples.\n#### 8' })],
@@ -69,7 +70,13 @@ export const unsupportedQuantity: RecordRule = {
       const addKnown = (n: NumberMention | Rational) => {
         if (!('kind' in n)) return addValue(n);
         addValue(n.value);
-        if (n.kind === 'mixed') for (const p of mixedParts(n.value)) addValue(p);
+        if (n.kind !== 'mixed') return;
+        // the whole number and the fraction as the separate mentions they once were; numerator and denominator as they are
+        const [whole, frac, num, den] = mixedParts(n.value);
+        addValue(whole);
+        addValue(frac);
+        known.add(key(num));
+        known.add(key(den));
       };
       const sources = [...a.fields.sources];
       if (r.field.question && !sources.some((s) => s.pointer === r.field.question!.pointer)) sources.push(r.field.question);
