@@ -74,13 +74,32 @@ export function mayHaveClock(text: string, equations = true): boolean {
   // the rest only with an '=' outside annotations (or "from 9 a.m. to …"): "11 a.m. - 2 hours = 9 a.m.",
   // "3 o'clock + 2 hours = …", and durations in hours and minutes (one unit throughout is the plain evaluator's)
   const eq = equations && text.indexOf('=') >= 0;
-  if (!eq && !fromDigit(text)) return false;
-  if (meridiemAfterDigit(text, '.m') || meridiemAfterDigit(text, '.M') || meridiemAfterDigit(text, 'pm') || meridiemAfterDigit(text, 'am')) return true;
-  if (!eq) return false;
+  // single-character searches first: a search for "rom " costs more than the rest of the scan
+  if (!eq) return meridiemAfterDigit(text, 'm') && fromDigit(text);
+  if (meridiemAfterDigit(text, 'm')) return true;
   if (text.indexOf("'clock") >= 0 || text.indexOf('’clock') >= 0) return true;
   if (text.indexOf('n hour') >= 0 || text.indexOf('ne hour') >= 0 || text.indexOf('half hour') >= 0 || text.indexOf('and a half hours') >= 0) return true;
   return unitAfterDigit(text, 'min') && (unitAfterDigit(text, 'hour') || unitAfterDigit(text, 'hr'));
 }
+
+/**
+ * "9 AM", "9PM", "9 P.M." (`m` = 'M') or "9 am", "9pm", "9 a.m." (`m` = 'm'): an `m` after 'A'/'P' or
+ * 'a'/'p' of the same case (and a dot), after a digit or a digit and a space. A one-character search.
+ */
+function meridiemAfterDigit(text: string, m: 'm' | 'M'): boolean {
+  const [a1, p1] = m === 'M' ? [65, 80] : [97, 112];
+  for (let i = text.indexOf(m, 1); i >= 0; i = text.indexOf(m, i + 1)) {
+    let k = i - 1;
+    if (text.charCodeAt(k) === 46) k--;
+    const a = text.charCodeAt(k);
+    if (a !== a1 && a !== p1) continue;
+    const c = text.charCodeAt(k - 1);
+    if ((c >= 48 && c <= 57) || (c === 32 && isDigitCode(text.charCodeAt(k - 2)))) return true;
+  }
+  return false;
+}
+
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
 /** "from 9", "between 9": the start of a "from … to … is …" statement. */
 function fromDigit(text: string): boolean {
@@ -101,24 +120,6 @@ function unitAfterDigit(text: string, word: string): boolean {
   return false;
 }
 
-/**
- * "9 AM", "9PM", "11 a.m.", "9 P.M.", "2 pm", "9 am": `marker` ("M", ".m", ".M", "pm", "am") right after an 'A'/'P', 'a'/'p' or
- * nothing, which follows a digit or a digit and a space.
- */
-function meridiemAfterDigit(text: string, marker: string): boolean {
-  const letter = marker === 'M' || marker === '.m' || marker === '.M' ? 1 : 0;
-  for (let i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, i + marker.length)) {
-    const k = i - letter;
-    if (letter) {
-      const a = text.charCodeAt(k);
-      if (!(a === 65 || a === 80 || a === 97 || a === 112)) continue;
-    }
-    const c = text.charCodeAt(k - 1);
-    const c2 = text.charCodeAt(k - 2);
-    if ((c >= 48 && c <= 57) || (c === 32 && c2 >= 48 && c2 <= 57)) return true;
-  }
-  return false;
-}
 
 const NUM = String.raw`(\d+ \d+\/\d+|\d+\/\d+|\d+(?:\.\d+)?|\.\d+)`;
 const HOUR_UNIT = String.raw`(hours?|hrs?)`;
