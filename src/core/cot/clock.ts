@@ -78,7 +78,7 @@ export function mayHaveClock(text: string, equations = true): boolean {
   if (!eq) return meridiemAfterDigit(text, 'm') && fromDigit(text);
   if (meridiemAfterDigit(text, 'm')) return true;
   if (text.indexOf("'clock") >= 0 || text.indexOf('’clock') >= 0) return true;
-  if (text.indexOf('n hour') >= 0 || text.indexOf('ne hour') >= 0 || text.indexOf('half hour') >= 0 || text.indexOf('and a half hours') >= 0) return true;
+  if (durationWordBeforeHour(text)) return true;
   return unitAfterDigit(text, 'min') && (unitAfterDigit(text, 'hour') || unitAfterDigit(text, 'hr'));
 }
 
@@ -100,6 +100,18 @@ function meridiemAfterDigit(text: string, m: 'm' | 'M'): boolean {
 }
 
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
+
+/** "an hour", "one hour", "half hour", "half-hour", "a half hours": a duration in words (one search for "hour", then the characters before it). */
+function durationWordBeforeHour(text: string): boolean {
+  for (let i = text.indexOf('hour', 3); i >= 0; i = text.indexOf('hour', i + 4)) {
+    const c = text.charCodeAt(i - 1);
+    if (c !== 32 && c !== 45) continue;
+    const w = text.charCodeAt(i - 2);
+    // "an hour", "one hour" ('n' or 'e' before the space), "half hour", "half-hour", "and a half hours"
+    if (w === 110 || w === 101 || (w === 102 && text.charCodeAt(i - 3) === 108)) return true;
+  }
+  return false;
+}
 
 /** "from 9", "between 9": the start of a "from … to … is …" statement. */
 function fromDigit(text: string): boolean {

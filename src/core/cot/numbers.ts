@@ -70,14 +70,16 @@ function wordValue(w: string): Rational {
 /** Every number written with digits, in order. */
 export function extractNumbers(text: string, options: { words?: boolean } = {}): NumberMention[] {
   let out: NumberMention[] = [];
-  const mixed = mayHaveMixedNumbers(text);
-  if (!mixed && !options.words && !/\d/.test(text)) return out;
+  if (!/\d/.test(text) && !options.words) return out;
   NUMBER_RE.lastIndex = 0;
+  let candidate = false;
   for (let m = NUMBER_RE.exec(text); m; m = NUMBER_RE.exec(text)) {
     const mention = fromMatch(m);
-    if (mention) out.push(mention);
+    if (!mention) continue;
+    if (!candidate && mention.kind === 'integer') candidate = mixedAfter(text, mention.end);
+    out.push(mention);
   }
-  if (mixed) out = withMixedNumbers(text, out);
+  if (candidate && mayHaveMixedNumbers(text)) out = withMixedNumbers(text, out);
   if (options.words) {
     WORD_RE.lastIndex = 0;
     for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
@@ -89,11 +91,23 @@ export function extractNumbers(text: string, options: { words?: boolean } = {}):
   return out;
 }
 
+/** After a whole number (ending at `end`): a fraction after one space ("2 1/2"), a vulgar fraction or a backslash ("2\\frac"), directly or after one space. */
+function mixedAfter(text: string, end: number): boolean {
+  const k = text.charCodeAt(end) === 32 ? end + 1 : end;
+  const c = text.charCodeAt(k);
+  if (c === 92 || (c >= 0xbc && c <= 0xbe) || (c >= 0x2150 && c <= 0x215e)) return true;
+  if (k === end || !(c >= 48 && c <= 57)) return false;
+  // digits, then '/'
+  let i = k + 1;
+  while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  return text.charCodeAt(i) === 47;
+}
+
 /**
  * Mixed numbers read exactly as COT003 reads them (mixed.ts decides what is one: "2 1/2" is 5/2, while
  * "3 1/2-hour shifts", "1 2/3/2020" and "page 2 1/2" are left alone): each one replaces the mentions it
- * covers, keeping a sign or currency written before its whole number ("-2 1/2", "$3 3/4"); a lone
- * vulgar fraction ("½ cup") becomes a fraction.
+ * covers, keeping a sign or currency written before its whole number ("-2 1/2", "$3 3/4"); a vulgar
+ * fraction after a number that does not make a mixed number with it becomes a fraction.
  */
 function withMixedNumbers(text: string, found: NumberMention[]): NumberMention[] {
   const out: NumberMention[] = [];
