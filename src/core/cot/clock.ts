@@ -2,8 +2,9 @@
  * Clock-time and duration arithmetic in reasoning text:
  *   "9:30 + 2:45 = 12:15", "11:30 PM + 2 hours = 1:30 AM" (wrapping past midnight),
  *   "2 hours 45 minutes + 1 hour 30 minutes = 4 hours 15 minutes", "1:45 = 105 minutes",
- *   "from 8:15 AM to 11:45 AM is 3 hours 30 minutes".
- * Values are exact minutes (rationals). A clock time is h:mm with mm 00–59 and a time context (AM/PM,
+ *   "from 8:15 AM to 11:45 AM is 3 hours 30 minutes", "from 9 a.m. to 5 p.m. is 8 hours",
+ *   "1:45:30 + 0:20:45 = 2:06:15" (h:mm:ss), "an hour and a half + 45 minutes = 2 hours 15 minutes".
+ * Values are exact minutes (rationals). A clock time is h:mm (or h:mm:ss) with mm 00–59 and a time context (AM/PM,
  * "o'clock", a duration in the same equation, or a time word on the line: "at", "from", "hours", …);
  * "3:2", "2:1" (one-digit minutes), "John 3:16" (after a capitalized word), ratios and scores are not times.
  * Equations the plain evaluator already checks (one unit throughout: "2 hours × 3 = 6 hours") are left to it.
@@ -42,6 +43,10 @@ interface Form {
   and?: boolean;
   /** dur: written with a fraction or mixed number ("1/2 hour", "1 1/2 hours"). */
   fraction?: boolean;
+  /** h:mm:ss: written with seconds. */
+  seconds?: boolean;
+  /** dur: written in words ("an hour and a half", "half an hour"). */
+  words?: boolean;
 }
 
 const SIXTY = rat(60);
@@ -51,7 +56,9 @@ const HALF_DAY = BigInt(720);
 /**
  * Cheap test (no regular expression over the whole text): a ':' between digits or AM/PM after a digit;
  * when the text has a free '=' (`equations`: one outside `<<…>>` annotations, as the quick scan tells)
- * also a.m./p.m./pm/"o'clock" after a digit, or "digit, space, hour/hr" and "digit, space, minute/min".
+ * or "from"/"between" before a digit, also a.m./p.m./A.M./am/pm after a digit; with a free '=' also
+ * "o'clock" after a digit, a duration in words ("an hour", "half hour"), or "digit, space, hour/hr" and
+ * "digit, space, minute/min".
  * Measured on GSM8K train answers: 0.05 µs per text without a free '=' (the common case).
  */
 export function mayHaveClock(text: string, equations = true): boolean {
@@ -64,11 +71,57 @@ export function mayHaveClock(text: string, equations = true): boolean {
   // durations in one unit throughout are the plain evaluator's: hours and minutes must both be there
   // "from 9 AM to 5 PM is 8 hours": a time without ':' ('M' is a cheap search)
   if (meridiemAfterDigit(text, 'M')) return true;
-  // the rest only with an '=' outside annotations: "11 a.m. - 2 hours = 9 a.m.", "3 o'clock + 2 hours = …",
-  // and durations in hours and minutes (one unit throughout is the plain evaluator's)
-  if (!equations || text.indexOf('=') < 0) return false;
-  if (meridiemAfterDigit(text, '.m') || meridiemAfterDigit(text, 'pm') || text.indexOf("'clock") >= 0 || text.indexOf('’clock') >= 0) return true;
+  // the rest only with an '=' outside annotations (or "from 9 a.m. to …"): "11 a.m. - 2 hours = 9 a.m.",
+  // "3 o'clock + 2 hours = …", and durations in hours and minutes (one unit throughout is the plain evaluator's)
+  const eq = equations && text.indexOf('=') >= 0;
+  // single-character searches first: a search for "rom " costs more than the rest of the scan
+  if (!eq) return meridiemAfterDigit(text, 'm') && fromDigit(text);
+  if (meridiemAfterDigit(text, 'm')) return true;
+  if (text.indexOf("'clock") >= 0 || text.indexOf('’clock') >= 0) return true;
+  if (durationWordBeforeHour(text)) return true;
   return unitAfterDigit(text, 'min') && (unitAfterDigit(text, 'hour') || unitAfterDigit(text, 'hr'));
+}
+
+/**
+ * "9 AM", "9PM", "9 P.M." (`m` = 'M') or "9 am", "9pm", "9 a.m." (`m` = 'm'): an `m` after 'A'/'P' or
+ * 'a'/'p' of the same case (and a dot), after a digit or a digit and a space. A one-character search.
+ */
+function meridiemAfterDigit(text: string, m: 'm' | 'M'): boolean {
+  const [a1, p1] = m === 'M' ? [65, 80] : [97, 112];
+  for (let i = text.indexOf(m, 1); i >= 0; i = text.indexOf(m, i + 1)) {
+    let k = i - 1;
+    if (text.charCodeAt(k) === 46) k--;
+    const a = text.charCodeAt(k);
+    if (a !== a1 && a !== p1) continue;
+    const c = text.charCodeAt(k - 1);
+    if ((c >= 48 && c <= 57) || (c === 32 && isDigitCode(text.charCodeAt(k - 2)))) return true;
+  }
+  return false;
+}
+
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+
+/** "an hour", "one hour", "half hour", "half-hour", "a half hours": a duration in words (one search for "hour", then the characters before it). */
+function durationWordBeforeHour(text: string): boolean {
+  for (let i = text.indexOf('hour', 3); i >= 0; i = text.indexOf('hour', i + 4)) {
+    const c = text.charCodeAt(i - 1);
+    if (c !== 32 && c !== 45) continue;
+    const w = text.charCodeAt(i - 2);
+    // "an hour", "one hour" ('n' or 'e' before the space), "half hour", "half-hour", "and a half hours"
+    if (w === 110 || w === 101 || (w === 102 && text.charCodeAt(i - 3) === 108)) return true;
+  }
+  return false;
+}
+
+/** "from 9", "between 9": the start of a "from … to … is …" statement. */
+function fromDigit(text: string): boolean {
+  for (const word of ['rom ', 'tween ']) {
+    for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) {
+      const c = text.charCodeAt(i + word.length);
+      if (c >= 48 && c <= 57) return true;
+    }
+  }
+  return false;
 }
 
 function unitAfterDigit(text: string, word: string): boolean {
@@ -79,35 +132,23 @@ function unitAfterDigit(text: string, word: string): boolean {
   return false;
 }
 
-/**
- * "9 AM", "9PM", "11 a.m.", "2 pm": `marker` ("M", ".m", "pm") right after an 'A'/'P', 'a'/'p' or
- * nothing, which follows a digit or a digit and a space.
- */
-function meridiemAfterDigit(text: string, marker: string): boolean {
-  const letter = marker === 'M' || marker === '.m' ? 1 : 0;
-  for (let i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, i + marker.length)) {
-    const k = i - letter;
-    if (letter) {
-      const a = text.charCodeAt(k);
-      if (!(a === 65 || a === 80 || a === 97 || a === 112)) continue;
-    }
-    const c = text.charCodeAt(k - 1);
-    const c2 = text.charCodeAt(k - 2);
-    if ((c >= 48 && c <= 57) || (c === 32 && c2 >= 48 && c2 <= 57)) return true;
-  }
-  return false;
-}
 
 const NUM = String.raw`(\d+ \d+\/\d+|\d+\/\d+|\d+(?:\.\d+)?|\.\d+)`;
 const HOUR_UNIT = String.raw`(hours?|hrs?)`;
 const MIN_UNIT = String.raw`(minutes?|mins?)`;
 // at the scan position (sticky)
 // "a.m." takes its dots; "AM." leaves the full stop to the sentence
-const CLOCK_RE = /(\d{1,2}):([0-5]\d)(?![\d:])(?:(\s?)([AaPp])(?:\.[Mm]\.?|[Mm])(?![A-Za-z]))?/y;
+const CLOCK_RE = /(\d{1,2}):([0-5]\d)(?::([0-5]\d))?(?![\d:])(?:(\s?)([AaPp])(?:\.[Mm]\.?|[Mm])(?![A-Za-z]))?/y;
 const HOUR_MERIDIEM_RE = /(\d{1,2})(\s?)([AaPp])(?:\.[Mm]\.?|[Mm])(?![A-Za-z])/y;
 const OCLOCK_RE = /(\d{1,2}) o['’]clock\b/y;
 const DUR_RE = new RegExp(String.raw`${NUM} ${HOUR_UNIT}\b(?:(,? and | )(\d+(?:\.\d+)?) ${MIN_UNIT}\b)?|${NUM} ${MIN_UNIT}\b`, 'y');
 const NUMBER_RE = /(\d+(?:\.\d+)?)(?![\d:/])/y;
+/**
+ * Durations in words (at a letter): "an hour and a half", "an hour and 15 minutes", "half an hour",
+ * "a half hour", "a quarter of an hour"; after a digit: "2 and a half hours".
+ */
+const WORD_DUR_RE = /(?:(?:[Aa]n|[Oo]ne) hour(?: and (?:a (half|quarter)|(\d+) (?:minutes?|mins?)))?|[Hh]alf an hour|[Aa] half[- ]hour|(?:[Aa] )?quarter of an hour)(?![\w-])/y;
+const AND_A_HALF_RE = /(\d+) and a half hours(?![\w-])/y;
 const WORD_RE = /[A-Za-z']+/y;
 
 const WORD_OPS: Record<string, string> = { plus: '+', minus: '-', times: '*' };
@@ -154,7 +195,7 @@ function scan(text: string, from: number, to: number): Item[] {
       if (m) {
         const h = Number(m[1]);
         const mm = Number(m[2]);
-        const mer = m[4];
+        const mer = m[5];
         if ((mer && (h < 1 || h > 12)) || h > 23) {
           out.push({ type: 'sep', start: i, end: i + m[0].length });
           i += m[0].length;
@@ -162,8 +203,10 @@ function scan(text: string, from: number, to: number): Item[] {
         }
         const minutes = mer ? (h % 12) * 60 + mm + (/[Pp]/.test(mer) ? 720 : 0) : h * 60 + mm;
         const form: Form = { pad: m[1].length === 2 && m[1][0] === '0', h24: !mer && (h > 12 || h === 0) };
-        if (mer) form.meridiemText = m[0].slice(m[1].length + 1 + m[2].length);
-        out.push({ type: 'val', start: i, end: i + m[0].length, kind: mer ? 'clock' : 'hm', value: rat(minutes), meridiem: !!mer, form });
+        if (m[3] !== undefined) form.seconds = true;
+        if (mer) form.meridiemText = m[0].slice(m[1].length + 1 + m[2].length + (m[3] !== undefined ? 3 : 0));
+        const value = m[3] !== undefined ? add(rat(minutes), rat(Number(m[3]), 60)) : rat(minutes);
+        out.push({ type: 'val', start: i, end: i + m[0].length, kind: mer ? 'clock' : 'hm', value, meridiem: !!mer, form });
         i += m[0].length;
         continue;
       }
@@ -178,6 +221,12 @@ function scan(text: string, from: number, to: number): Item[] {
       m = at(OCLOCK_RE);
       if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) {
         out.push({ type: 'val', start: i, end: i + m[0].length, kind: 'clock', value: rat(Number(m[1]) * 60), meridiem: false, form: {} });
+        i += m[0].length;
+        continue;
+      }
+      m = at(AND_A_HALF_RE);
+      if (m) {
+        out.push({ type: 'val', start: i, end: i + m[0].length, kind: 'dur', value: rat(Number(m[1]) * 60 + 30), form: WORDS_FORM });
         i += m[0].length;
         continue;
       }
@@ -241,6 +290,12 @@ function scan(text: string, from: number, to: number): Item[] {
       i++;
       continue;
     }
+    const d = (c === 65 || c === 97 || c === 72 || c === 104 || c === 79 || c === 111 || c === 81 || c === 113) && (i === from || !/[A-Za-z]/.test(text[i - 1])) ? at(WORD_DUR_RE) : null;
+    if (d) {
+      out.push(wordDuration(d, i, out));
+      i += d[0].length;
+      continue;
+    }
     const w = at(WORD_RE);
     if (w) {
       const word = w[0];
@@ -256,6 +311,27 @@ function scan(text: string, from: number, to: number): Item[] {
     i++;
   }
   return out;
+}
+
+/** Durations in words are written back in hours and minutes ("1 hour and 30 minutes"), and compared exactly. */
+const WORDS_FORM: Form = { words: true, hours: { decimals: 0, unit: 'hours' }, minutes: { decimals: 0, unit: 'minutes' }, and: true };
+
+/** Words between a number and "an hour" that do not make it a rate ("10:30 is an hour …"). */
+const LINKING = new Set(['is', 'was', 'are', 'were', 'takes', 'took', 'lasts', 'lasted', 'for', 'about', 'and', 'or']);
+
+/**
+ * A duration in words; right after a number or a number and a word it is a rate ("$12 an hour",
+ * "12 dollars an hour"), not a duration.
+ */
+function wordDuration(d: RegExpExecArray, i: number, out: Item[]): Item {
+  const end = i + d[0].length;
+  const prev = out[out.length - 1];
+  const before = out[out.length - 2];
+  const rate = prev && ((prev.type === 'val' && prev.kind === 'num') || (prev.type === 'sep' && !!prev.word && !LINKING.has(prev.word.toLowerCase()) && before?.type === 'val'));
+  if (rate) return { type: 'sep', start: i, end, word: d[0] };
+  const t = d[0].toLowerCase();
+  const minutes = t.startsWith('half') || t.startsWith('a half') ? 30 : t.includes('quarter of') ? 15 : 60 + (d[1] === 'half' ? 30 : d[1] === 'quarter' ? 15 : d[2] ? Number(d[2]) : 0);
+  return { type: 'val', start: i, end, kind: 'dur', value: rat(minutes), form: WORDS_FORM };
 }
 
 interface Value {
@@ -332,18 +408,21 @@ function evaluateItems(vals: Item[], ops: string[]): Value | undefined {
 
 /** An h:mm item read as m:ss (its value in minutes divided by 60). */
 function asMinSec(it: Item): Item {
-  return it.kind === 'hm' ? { ...it, value: div(it.value!, SIXTY) } : it;
+  return it.kind === 'hm' && !it.form?.seconds ? { ...it, value: div(it.value!, SIXTY) } : it;
 }
 
 function toValue(it: Item): Value {
   return { kind: it.kind!, value: it.value!, meridiem: !!it.meridiem };
 }
 
+/** v modulo p minutes (v in whole minutes, or whole seconds as a fraction of minutes). */
 const mod = (v: Rational, p: bigint): Rational => {
-  // v is an integer number of minutes here
-  const r = ((v.n % p) + p) % p;
-  return rat(r);
+  const q = p * v.d;
+  return rat(((v.n % q) + q) % q, v.d);
 };
+
+/** Whole minutes, or whole seconds when the result is written with seconds. */
+const wholeUnits = (v: Rational, res: Item): boolean => isInteger(res.form?.seconds ? mul(v, SIXTY) : v);
 
 /** Is the written result right, and how to write the right one. */
 function judge(lhs: Value, res: Item, hasOperator: boolean): { correct: boolean; corrected: string } | undefined {
@@ -358,7 +437,7 @@ function judge(lhs: Value, res: Item, hasOperator: boolean): { correct: boolean;
   }
   if (rk === 'clock' || (rk === 'hm' && (lhs.kind === 'clock' || lhs.kind === 'hm'))) {
     if (lhs.kind === 'dur' && rk === 'clock') return undefined;
-    if (!isInteger(lhs.value)) return undefined;
+    if (!wholeUnits(lhs.value, res)) return undefined;
     // 24-hour arithmetic only when both sides say AM/PM; else modulo 12 hours (either reading)
     const period = rk === 'clock' && res.meridiem && lhs.meridiem ? DAY : HALF_DAY;
     const correct = equals(mod(lhs.value, period), mod(rv, period));
@@ -368,7 +447,7 @@ function judge(lhs: Value, res: Item, hasOperator: boolean): { correct: boolean;
   if (lhs.kind === 'clock') return undefined;
   if (toNumber(lhs.value) < 0) return undefined;
   if (rk === 'hm') {
-    if (!isInteger(lhs.value)) return undefined;
+    if (!wholeUnits(lhs.value, res)) return undefined;
     const correct = equals(lhs.value, rv) || (!!lhs.alt && equals(lhs.alt, rv));
     return { correct, corrected: formatHm(lhs.value, form) };
   }
@@ -388,34 +467,36 @@ function pad2(n: bigint | number): string {
   return n.toString().padStart(2, '0');
 }
 
+/** Whole hours, minutes and seconds of a number of minutes (whole seconds). */
+function hms(minutes: Rational): [bigint, bigint, bigint] {
+  const secs = mul(minutes, SIXTY).n;
+  return [secs / BigInt(3600), (secs / SIXTY.n) % SIXTY.n, secs % SIXTY.n];
+}
+
 function formatHm(minutes: Rational, form: Form): string {
-  const h = minutes.n / SIXTY.n;
-  const m = minutes.n % SIXTY.n;
-  return `${form.pad ? pad2(h) : h.toString()}:${pad2(m)}`;
+  const [h, m, sec] = hms(minutes);
+  return `${form.pad ? pad2(h) : h.toString()}:${pad2(m)}${form.seconds ? `:${pad2(sec)}` : ''}`;
 }
 
 /** A clock time: 12-hour with the written AM/PM marker, or h:mm as written (24-hour when it was). */
 function formatClock(minutes: Rational, lhsMeridiem: boolean, res: Item): string {
   const form = res.form!;
   if (res.meridiem && lhsMeridiem) {
-    const v = mod(minutes, DAY).n;
-    const h24 = v / SIXTY.n;
-    const mm = v % SIXTY.n;
+    const [h24, mm, sec] = hms(mod(minutes, DAY));
     const h12 = h24 % BigInt(12) === BigInt(0) ? BigInt(12) : h24 % BigInt(12);
     const pm = h24 >= BigInt(12);
     const marker = form.meridiemText!.replace(/[AaPp]/, (c) => (c === c.toUpperCase() ? (pm ? 'P' : 'A') : pm ? 'p' : 'a'));
     const written = res.end - res.start - form.meridiemText!.length;
     // "3 PM" (no minutes written) stays without them when they are zero
     const hasColon = form.pad !== undefined;
-    const time = hasColon || mm !== BigInt(0) ? `${h12}:${pad2(mm)}` : `${h12}`;
+    const time = hasColon || mm !== BigInt(0) ? `${h12}:${pad2(mm)}${form.seconds ? `:${pad2(sec)}` : ''}` : `${h12}`;
     void written;
     return time + marker;
   }
   const period = form.h24 ? DAY : HALF_DAY;
-  const v = mod(minutes, period).n;
-  let h = v / SIXTY.n;
-  if (!form.h24 && h === BigInt(0)) h = BigInt(12);
-  const time = `${form.pad ? pad2(h) : h.toString()}:${pad2(v % SIXTY.n)}`;
+  const [hours, mm, sec] = hms(mod(minutes, period));
+  const h = !form.h24 && hours === BigInt(0) ? BigInt(12) : hours;
+  const time = `${form.pad ? pad2(h) : h.toString()}:${pad2(mm)}${form.seconds ? `:${pad2(sec)}` : ''}`;
   return time + (form.meridiemText ?? '');
 }
 

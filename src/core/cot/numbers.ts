@@ -1,10 +1,13 @@
 /**
- * Numbers in prose: "1,000", "3.50", "$1,200.00", "-4", "50%", "1/2", "twelve", "a dozen".
+ * Numbers in prose: "1,000", "3.50", "$1,200.00", "-4", "50%", "1/2", "2 1/2", "3½", "twelve", "a dozen".
  * Every number keeps its exact offsets so rules can point at it.
  */
-import { type Rational, div, mul, parseDecimal, rat, R_HUNDRED } from './rational';
+import { tokenize } from './expr';
+import { mayHaveMixedNumbers, mergeMixedNumbers } from './mixed';
+import { type Rational, add, div, mul, parseDecimal, rat, R_HUNDRED } from './rational';
 
-export type NumberKind = 'integer' | 'decimal' | 'percent' | 'fraction' | 'word';
+/** 'mixed': a whole number and a proper fraction written as one ("2 1/2", "3½", "2\frac{1}{2}"). */
+export type NumberKind = 'integer' | 'decimal' | 'percent' | 'fraction' | 'mixed' | 'word';
 
 export interface NumberMention {
   /** Offsets in the text, [start, end). */
@@ -30,6 +33,33 @@ const WORDS: Record<string, number> = {
 };
 const WORD_RE = /\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|twice|double|triple|thrice|half|quarter|third|fourth)\b/gi;
 
+const SMALL = 'one|two|three|four|five|six|seven|eight|nine|ten';
+/** "one and a half", "an hour and a half", "2 cups and a quarter": a whole amount and a fraction in words. */
+const AND_A_RE = new RegExp(String.raw`\b(\d+|${SMALL}|an?)(?: [a-z]+)? and a (half|quarter|third)\b(?!-)`, 'gi');
+/** "three-quarters", "two thirds", "one fifth". */
+const FRACTION_WORD_RE = new RegExp(String.raw`\b(${SMALL})[- ](halves|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)\b`, 'i');
+const DENOMINATORS: Record<string, number> = { halve: 2, half: 2, third: 3, quarter: 4, fourth: 4, fifth: 5, sixth: 6, eighth: 8, tenth: 10 };
+
+/**
+ * Fractions written in words, read as one number each (on top of the words they are made of, which
+ * stay mentions too): "one and a half" = 3/2, "an hour and a half" = 3/2, "three-quarters" = 3/4.
+ */
+function fractionWords(text: string): NumberMention[] {
+  const out: NumberMention[] = [];
+  const whole = (w: string) => (/^\d+$/.test(w) ? rat(BigInt(w)) : /^an?$/i.test(w) ? rat(1) : wordValue(w));
+  AND_A_RE.lastIndex = 0;
+  for (let m = AND_A_RE.exec(text); m; m = AND_A_RE.exec(text)) {
+    const d = DENOMINATORS[m[2].toLowerCase()];
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: add(whole(m[1]), rat(1, d)), kind: 'word' });
+  }
+  const re = new RegExp(FRACTION_WORD_RE.source, 'gi');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const d = DENOMINATORS[m[2].toLowerCase().replace(/s$/, '')];
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: div(wordValue(m[1]), rat(d))!, kind: 'word' });
+  }
+  return out;
+}
+
 function wordValue(w: string): Rational {
   const lower = w.toLowerCase();
   if (lower === 'third') return rat(1, 3);
@@ -39,20 +69,68 @@ function wordValue(w: string): Rational {
 
 /** Every number written with digits, in order. */
 export function extractNumbers(text: string, options: { words?: boolean } = {}): NumberMention[] {
-  const out: NumberMention[] = [];
+  let out: NumberMention[] = [];
   if (!/\d/.test(text) && !options.words) return out;
   NUMBER_RE.lastIndex = 0;
+  let candidate = false;
   for (let m = NUMBER_RE.exec(text); m; m = NUMBER_RE.exec(text)) {
     const mention = fromMatch(m);
-    if (mention) out.push(mention);
+    if (!mention) continue;
+    if (!candidate && mention.kind === 'integer') candidate = mixedAfter(text, mention.end);
+    out.push(mention);
   }
+  if (candidate && mayHaveMixedNumbers(text)) out = withMixedNumbers(text, out);
   if (options.words) {
     WORD_RE.lastIndex = 0;
     for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
       out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: wordValue(m[0]), kind: 'word' });
     }
+    if (text.indexOf(' and a ') >= 0 || FRACTION_WORD_RE.test(text)) out.push(...fractionWords(text));
     out.sort((a, b) => a.start - b.start);
   }
+  return out;
+}
+
+/** After a whole number (ending at `end`): a fraction after one space ("2 1/2"), a vulgar fraction or a backslash ("2\\frac"), directly or after one space. */
+function mixedAfter(text: string, end: number): boolean {
+  const k = text.charCodeAt(end) === 32 ? end + 1 : end;
+  const c = text.charCodeAt(k);
+  if (c === 92 || (c >= 0xbc && c <= 0xbe) || (c >= 0x2150 && c <= 0x215e)) return true;
+  if (k === end || !(c >= 48 && c <= 57)) return false;
+  // digits, then '/'
+  let i = k + 1;
+  while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  return text.charCodeAt(i) === 47;
+}
+
+/**
+ * Mixed numbers read exactly as COT003 reads them (mixed.ts decides what is one: "2 1/2" is 5/2, while
+ * "3 1/2-hour shifts", "1 2/3/2020" and "page 2 1/2" are left alone): each one replaces the mentions it
+ * covers, keeping a sign or currency written before its whole number ("-2 1/2", "$3 3/4"); a vulgar
+ * fraction after a number that does not make a mixed number with it becomes a fraction.
+ */
+function withMixedNumbers(text: string, found: NumberMention[]): NumberMention[] {
+  const out: NumberMention[] = [];
+  let k = 0;
+  for (const t of mergeMixedNumbers(tokenize(text), text)) {
+    if (t.kind !== 'num' || !t.mixed) continue;
+    while (k < found.length && found[k].end <= t.start) out.push(found[k++]);
+    let start = t.start;
+    let value = t.value!;
+    let currency: string | undefined;
+    // the mention of the whole number may start before the token with its sign or currency
+    if (k < found.length && found[k].start <= t.start) {
+      const first = found[k];
+      start = first.start;
+      currency = first.currency;
+      if (first.value.n < BigInt(0)) value = mul(value, rat(-1));
+    }
+    while (k < found.length && found[k].start < t.end) k++;
+    const mention: NumberMention = { start, end: t.end, text: text.slice(start, t.end), value, kind: t.value!.n < t.value!.d ? 'fraction' : 'mixed' };
+    if (currency) mention.currency = currency;
+    out.push(mention);
+  }
+  while (k < found.length) out.push(found[k++]);
   return out;
 }
 

@@ -194,6 +194,48 @@ test('COT003 reports wrong clock and duration results with a fix in the same sty
   assert.deepEqual(cot003('She starts at 9:30. 9:30 + 2:45 = 12:15 and 11:30 PM + 2 hours = 1:30 AM.'), []);
 });
 
+test('AM/PM without a colon in every spelling: "9 am", "9 AM", "9 a.m.", "9 P.M."', () => {
+  assert.deepEqual(clock('From 9 am to 5 pm is 7 hours.'), ['From 9 am to 5 pm = 7 hours WRONG -> 8 hours']);
+  assert.deepEqual(clock('From 9 a.m. to 5 p.m. is 8 hours.'), ['From 9 a.m. to 5 p.m. = 8 hours ok']);
+  assert.deepEqual(clock('From 9 A.M. to 5 P.M. is 7 hours.'), ['From 9 A.M. to 5 P.M. = 7 hours WRONG -> 8 hours']);
+  assert.deepEqual(clock('She starts at 9 am. 9 am + 3 hours = 1 pm'), ['9 am + 3 hours = 1 pm WRONG -> 12 pm']);
+  assert.deepEqual(clock('9 A.M. + 3 hours = 12 P.M.'), ['9 A.M. + 3 hours = 12 P.M. ok']);
+  assert.deepEqual(clock('9 P.M. + 5 hours = 1 A.M.'), ['9 P.M. + 5 hours = 1 A.M. WRONG -> 2 A.M.']);
+});
+
+test('h:mm:ss times and durations', () => {
+  assert.deepEqual(clock('Her time was 1:30:00 + 0:45:30 = 2:15:30'), ['1:30:00 + 0:45:30 = 2:15:30 ok']);
+  assert.deepEqual(clock('Her time was 1:30:00 + 0:45:30 = 2:16:30'), ['1:30:00 + 0:45:30 = 2:16:30 WRONG -> 2:15:30']);
+  assert.deepEqual(clock('The movie starts at 10:15:30 PM, so 10:15:30 PM + 2 hours = 12:25:30 AM'), ['10:15:30 PM + 2 hours = 12:25:30 AM WRONG -> 12:15:30 AM']);
+  // seconds left over that the result does not write: not judged
+  assert.deepEqual(clock('Her time was 1:30:20 + 0:45 = 2:15'), []);
+});
+
+test('durations in words: "an hour and a half", "half an hour", "an hour and 15 minutes", "2 and a half hours"', () => {
+  assert.deepEqual(clock('From 9 am to 10:30 am is an hour and a half.'), ['From 9 am to 10:30 am = an hour and a half ok']);
+  assert.deepEqual(clock('From 9 am to 10:45 am is an hour and a half.'), ['From 9 am to 10:45 am = an hour and a half WRONG -> 1 hour and 45 minutes']);
+  assert.deepEqual(clock('an hour and a half + 2 hours = 3 hours'), ['an hour and a half + 2 hours = 3 hours WRONG -> 3 hours 30 minutes']);
+  assert.deepEqual(clock('half an hour + 45 minutes = 1 hour 25 minutes'), ['half an hour + 45 minutes = 1 hour 25 minutes WRONG -> 1 hour 15 minutes']);
+  assert.deepEqual(clock('an hour and 15 minutes = 85 minutes'), ['an hour and 15 minutes = 85 minutes WRONG -> 75 minutes']);
+  assert.deepEqual(clock('2 and a half hours + 30 minutes = 3 hours'), ['2 and a half hours + 30 minutes = 3 hours ok']);
+  assert.deepEqual(clock('90 minutes = an hour and a half'), ['90 minutes = an hour and a half ok']);
+});
+
+test('not times or durations: rates, "am" in prose, ratios, scores and verses with seconds', () => {
+  // "an hour" after a number is a rate
+  assert.deepEqual(clock('She earns $12 an hour + 2 hours = 3 hours'), []);
+  assert.deepEqual(clock('12 dollars an hour * 3 hours = 36 dollars'), []);
+  assert.deepEqual(clock('Fiona cleaned for 6 hours * 60 minutes in an hour = 360 minutes.'), []);
+  // "9 am" in a sentence without arithmetic on it
+  assert.deepEqual(clock('9 am is when I wake up; 3 + 4 = 7'), []);
+  assert.deepEqual(clock('I am 9 am = 4 hours'), []);
+  assert.deepEqual(clock('The score was 9 am = 3'), []);
+  assert.deepEqual(clock('The ratio 1:30:00 = 2:15:30'), []);
+  assert.deepEqual(clock('As John 3:16:20 + 2 hours = 5:16:20 says'), []);
+  assert.deepEqual(clock('from 9 to 5 is 8 hours'), [], 'no AM/PM, no colon: not clearly times');
+  assert.deepEqual(clock('1:30:00 + 0:45:30 = 2:16:30'), [], 'no time context');
+});
+
 // ---------------------------------------------------------------------------------------------
 // Real data (skips cleanly without ../shared)
 
@@ -212,4 +254,18 @@ test('GSM8K train: clock and mixed-number equations are read, none is reported w
   }
   assert.ok(clockEqs >= 5, `${clockEqs} clock equations`);
   assert.equal(wrong, 0);
+});
+
+test('COT003 reports and fixes the new clock forms in their own style', () => {
+  const r = 'She works from 9 a.m. to 5 p.m. is 7 hours.\nHer run took 1:30:00 and her time was 1:30:00 + 0:45:30 = 2:16:30 in all.\nThe bus ride is 30 minutes, so half an hour + 45 minutes = 1 hour 25 minutes.';
+  const line = jsonl({ question: 'q', rationale: r, answer: '1' });
+  const fs = runRule(arithmeticMismatch, line);
+  assert.deepEqual(fs.map((f) => f.message), [
+    'from 9 a.m. to 5 p.m. is 8 hours, not 7 hours',
+    '1:30:00 + 0:45:30 is 2:15:30, not 2:16:30',
+    'half an hour + 45 minutes is 1 hour 15 minutes, not 1 hour 25 minutes',
+  ]);
+  assert.equal(applyFix(line, fs[0]), line.replace('is 7 hours', 'is 8 hours'));
+  assert.equal(applyFix(line, fs[1]), line.replace('= 2:16:30', '= 2:15:30'));
+  assert.equal(applyFix(line, fs[2]), line.replace('1 hour 25 minutes', '1 hour 15 minutes'));
 });

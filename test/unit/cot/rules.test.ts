@@ -184,6 +184,26 @@ test('COT007 (off by default) flags an operand that comes from nowhere', () => {
   assert.deepEqual(runRule(unsupportedQuantity, jsonl({ question: 'Tom has five apples and buys twice as many. How many?', answer: 'He buys 5 * 2 = <<5*2=10>>10.\nTotal 5 + 10 = <<5+10=15>>15.\n#### 15' })), []);
 });
 
+test('COT007 reads a mixed number as one quantity', () => {
+  // "1 1/4 cup" in the question supports 1.25 in the reasoning
+  assert.deepEqual(runRule(unsupportedQuantity, jsonl({ question: 'She uses 1 1/4 cups of flour per batch. How much for 4 batches?', answer: 'She uses 1.25*4 = <<1.25*4=5>>5 cups.\n#### 5' })), []);
+  // "one and a half" in words: the parts of "1 1/2" are known
+  assert.deepEqual(runRule(unsupportedQuantity, jsonl({ question: 'She made one and a half times as many as 10. How many?', answer: 'She made 10 * 1 1/2 = 15.\n#### 15' })), []);
+  // "3 1/2" is one operand that nothing supports (its parts 3, 1 and 2 are all small counts)
+  const fs = runRule(unsupportedQuantity, jsonl({ question: 'A cake needs 2 1/2 cups of sugar. How much for 2 cakes?', answer: 'It needs 3 1/2 * 2 = 7 cups.\n#### 7' }));
+  assert.deepEqual(fs.map((f) => f.covered), ['3 1/2']);
+  assert.deepEqual(runRule(unsupportedQuantity, jsonl({ question: 'A cake needs 2 1/2 cups of sugar. How much for 2 cakes?', answer: 'It needs 2 1/2 * 2 = 5 cups.\n#### 5' })), []);
+});
+
+test('COT002: a mixed number in the reasoning is one number, not its whole part', () => {
+  const flan = (rationale: string, answer: string) => jsonl({ question: 'q', answer, rationale });
+  const r = 'She walked 5 3/4 miles on Monday and 2 miles on Tuesday. So she walked 7 3/4 miles in all.';
+  assert.deepEqual(runRule(answerFieldMismatch, flan(r, '7.75')), []);
+  assert.deepEqual(runRule(answerFieldMismatch, flan(r, '7 3/4')), []);
+  // "7 3/4" does not mention 3/4 on its own
+  assert.deepEqual(runRule(answerFieldMismatch, flan(r, '3/4')).map((f) => f.message), ['the answer field says "3/4", a number the reasoning never arrives at']);
+});
+
 test('COT008 step numbering gaps and repeats; the fix renumbers the rest', () => {
   const line = jsonl({ question: 'q', rationale: 'Step 1: 3 + 4 = 7.\nStep 2: 7 × 2 = 14.\nStep 4: 14 - 1 = 13.\nStep 5: done 13.', answer: '13' });
   const fs = runRule(stepNumbering, line);

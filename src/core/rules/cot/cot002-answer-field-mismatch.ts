@@ -52,7 +52,8 @@ export const answerFieldMismatch: RecordRule = {
       'the model is trained to reason to one answer and state another. Answers are compared by meaning: numbers by value ("$1,200.00" equals "1200"), ' +
       'multiple-choice letters ("(B)" equals "B"), yes/no, and text without case or punctuation. When the rationale has no final-answer statement, ' +
       'a numeric answer is compared with the result its last step clearly computes, and when no step clearly computes it, the answer must at least be a number the reasoning mentions ' +
-      '(up to rounding and a unit change such as cents and dollars) or one operation away from two numbers of the last step ("89 divided by 3").',
+      '(up to rounding and a unit change such as cents and dollars) or one operation away from two numbers of the last step ("89 divided by 3"). ' +
+      'A mixed number is one number there: "7 3/4 miles" mentions 7.75 (and, rounded down, 7), not 3/4.',
     bad: [
       j({ question: 'Weng earns $12 an hour. How much for 50 minutes?', rationale: 'Weng earns 12 / 60 = $0.2 per minute. Working 50 minutes, she earned 0.2 x 50 = $10.', answer: '12' }),
       j({ question: 'Is the claim true?', rationale: 'The claim contradicts the record. So the answer is no.', answer: 'yes' }),

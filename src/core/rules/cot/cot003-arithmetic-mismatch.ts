@@ -23,14 +23,18 @@ export const arithmeticMismatch: RecordRule = {
       'Mixed numbers written clearly (a whole number, one space or none, a proper fraction: "2 1/2", "3 ½", "3½", LaTeX "2\\frac{1}{2}") are exact values, and a result ' +
       'written as a mixed number, an improper fraction or a decimal is accepted when equal ("2 1/2 + 1 3/4 = 17/4 = 4.25"); "3 1/2-hour shifts", "2 1/2-year-old" and dates are left alone. ' +
       'Clock times and durations are checked in exact minutes: "9:30 + 2:45 = 12:15", "11:30 PM + 2 hours = 1:30 AM" (past midnight), ' +
-      '"2 hours 45 minutes + 1 hour 30 minutes = 4 hours 15 minutes", "1:45 = 105 minutes", "from 8:15 AM to 11:45 AM is 3 hours 30 minutes". ' +
-      'A time needs h:mm with minutes 00–59 and a time context (AM/PM, "o\'clock", a duration, or "at", "from", "hours"… on the line): ratios "3:2", scores "2:1" and verses "John 3:16" are not times. ' +
+      '"2 hours 45 minutes + 1 hour 30 minutes = 4 hours 15 minutes", "1:45 = 105 minutes", "from 8:15 AM to 11:45 AM is 3 hours 30 minutes", ' +
+      '"from 9 a.m. to 5 p.m. is 8 hours" (AM/PM without a colon in any spelling: "9 am", "9 AM", "9 a.m.", "9 P.M."), "1:30:00 + 0:45:30 = 2:15:30" (h:mm:ss) and durations in words ' +
+      '("an hour and a half", "half an hour", "an hour and 15 minutes", "2 and a half hours"; compared exactly, written back as "1 hour and 45 minutes"). ' +
+      'A time needs h:mm with minutes 00–59 and a time context (AM/PM, "o\'clock", a duration, or "at", "from", "hours"… on the line): ratios "3:2", scores "2:1" and verses "John 3:16" are not times; ' +
+      '"an hour" right after a number is a rate ("$12 an hour", "60 minutes in an hour"), and "9 am" in a sentence without arithmetic on it is never checked. ' +
       'The quick fix writes the computed result in the style of the wrong one ("12:15 PM", "4 hours 15 minutes", "4 1/4", "3\\frac{1}{2}").',
     bad: [
       j({ question: 'Natalia sold 48 clips in April and half as many in May. How many in May?', rationale: 'She sold 48 / 2 = 25 clips in May.', answer: '25' }),
       j({ instruction: 'What do 3 notebooks at $4 and a $8 pen cost?', output: 'The notebooks cost 3 × 4 = $12 and the total is 12 + 8 = $21.' }),
       j({ question: 'Class starts at 9:30 AM and lasts 2 hours 45 minutes. When does it end?', rationale: 'It ends at 9:30 AM + 2 hours 45 minutes = 12:30 PM.', answer: '12:30 PM' }),
       j({ question: 'A recipe needs 2 1/2 cups of flour and 1 3/4 cups of sugar. How many cups in all?', rationale: '2 1/2 + 1 3/4 = 4 1/2 cups.', answer: '4 1/2' }),
+      j({ question: 'The shop is open from 9 a.m. to 5 p.m. How many hours?', rationale: 'From 9 a.m. to 5 p.m. is 7 hours.', answer: '7' }),
     ],
     good: [
       j({ question: 'Natalia sold 48 clips in April and half as many in May. How many in May?', rationale: 'She sold 48 / 2 = 24 clips in May.', answer: '24' }),
@@ -38,6 +42,7 @@ export const arithmeticMismatch: RecordRule = {
       j({ instruction: 'When is the meeting?', output: 'On 2023-10-12 at 3:45, for 3 - 4 hours; x = 5 in the agenda.' }),
       j({ question: 'A flight leaves at 11:30 PM and takes 2 hours. When does it land?', rationale: '11:30 PM + 2 hours = 1:30 AM, and 1:30 = 90 minutes after midnight.', answer: '1:30 AM' }),
       j({ instruction: 'Mix 2 1/2 cups and 1 3/4 cups.', output: '2 1/2 + 1 3/4 = 17/4 = 4.25 cups; the ratio 3:2 = 6:4 and John 3:16 are not times.' }),
+      j({ question: 'A bus ride takes half an hour and the walk 45 minutes. How long in all?', rationale: 'Half an hour + 45 minutes = 1 hour 15 minutes, at $12 an hour.', answer: '1 hour 15 minutes' }),
     ],
   },
   check(ctx) {
