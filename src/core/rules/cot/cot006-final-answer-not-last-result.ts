@@ -18,8 +18,13 @@ export const finalAnswerNotLastResult: RecordRule = {
     rationale:
       'When the last step computes 42 and the final answer line says 43, one of them is wrong, and a model trained on it learns that the answer need not follow from the reasoning. ' +
       'To stay quiet on correct data the rule only speaks when the final answer is a number, the step right before it (or the same step) ends with a computation, ' +
-      'and the final answer is none of the numbers that step mentions. The quick fix writes the computed result as the final answer.',
-    bad: [j({ question: 'Julie read 12 pages yesterday and twice as many today. How many pages in total?', answer: 'Today she read 12 x 2 = <<12*2=24>>24 pages.\nIn total she read 12 + 24 = <<12+24=36>>36 pages.\n#### 38' })],
+      'and the final answer is none of the numbers that step mentions. A final answer stated in a line of its own after a lead-in ("So the final answer is \\boxed{36}.") is compared with the step before it; ' +
+      'where the last step\'s computation cannot be read (floor division "560//10", algebra "2x=20"), the result it writes after its last "=" is compared. The quick fix writes the computed result as the final answer.',
+    bad: [
+      j({ question: 'Julie read 12 pages yesterday and twice as many today. How many pages in total?', answer: 'Today she read 12 x 2 = <<12*2=24>>24 pages.\nIn total she read 12 + 24 = <<12+24=36>>36 pages.\n#### 38' }),
+      j({ messages: [{ role: 'user', content: 'Julie read 12 pages yesterday and twice as many today. How many pages in total?' }, { role: 'assistant', content: 'Today she read 12 x 2 = 24 pages.\nIn total she read 12 + 24 = 36 pages.\nSo the final answer is $\\boxed{38}$.' }] }),
+      j({ query: 'Chad eats 10 crackers a night. How many nights do 560 crackers last?', response: 'The crackers last 560//10 = 56 nights.\nThe answer is: 53' }),
+    ],
     good: [
       j({ question: 'Julie read 12 pages yesterday and twice as many today. How many pages in total?', answer: 'Today she read 12 x 2 = <<12*2=24>>24 pages.\nIn total she read 12 + 24 = <<12+24=36>>36 pages.\n#### 36' }),
       j({ question: 'How many pages per hour if she reads 42 pages in 7 hours?', answer: 'She reads 42 pages in 7 hours, so 42 / 7 = <<42/7=6>>6 pages per hour.\n#### 6' }),
