@@ -1,6 +1,7 @@
-import type { FileRule, FileRuleState, FindingDraft, RecordContext, RecordEntry } from '../../types';
+import type { FileRule, FileRuleState, FindingDraft, RecordContext, RecordEntry, TextField } from '../../types';
 import { isTrimmed, promptText } from './util/text';
 import { fnv } from './util/minhash';
+import { lowerOf } from './util/promptHash';
 import { MAX_LOAD, capacityFor, grownCapacity, slotFor } from './util/hashTable';
 
 /**
@@ -57,7 +58,7 @@ let wordHashes: Uint32Array = new Uint32Array(256);
  * One pass over a (lowercased) prompt: the FNV hash of each word — the same words as splitting at runs of
  * whitespace and the SEPARATOR characters — into `wordHashes`, and the FNV hash of the whole text.
  */
-function scanWords(text: string): { count: number; exact: number } {
+function scanWords(text: string): Prompt {
   let count = 0;
   let exact = 0x811c9dc5;
   let h = 0x811c9dc5;
@@ -116,8 +117,52 @@ interface Prompt {
 }
 
 function promptOf(ctx: RecordContext, minWords: number): Prompt | undefined {
-  const p = scanWords(promptText(ctx.textFields()).toLowerCase());
+  const fields = ctx.textFields();
+  const p = scanPromptWords(fields) ?? scanWords(promptText(fields).toLowerCase());
   return p.count < minWords || p.count < 3 ? undefined : p;
+}
+
+/**
+ * scanWords(promptText(fields).toLowerCase()) without the joined and lowercased copies: the prompt fields
+ * read in place, lowercased unit by unit, with the newline promptText puts between them. Undefined (and
+ * the caller takes the string path) at a unit whose lowercase depends on more than itself (lowerOf).
+ */
+function scanPromptWords(fields: TextField[]): Prompt | undefined {
+  let count = 0;
+  let exact = 0x811c9dc5;
+  let h = 0x811c9dc5;
+  let inWord = false;
+  let first = true;
+  for (const f of fields) {
+    if (f.role !== 'prompt' && f.role !== 'context' && f.role !== 'system') continue;
+    const t = f.text;
+    for (let i = first ? 0 : -1; i < t.length; i++) {
+      // -1: the newline before a field that is not the first
+      let c = i < 0 ? 10 : t.charCodeAt(i);
+      if (c >= 128) {
+        c = lowerOf(c);
+        if (c < 0) return undefined;
+      } else if (c >= 65 && c <= 90) c += 32;
+      exact = Math.imul(exact ^ c, 0x01000193);
+      if ((c < 128 && SEPARATOR[c] === 1) || isTrimmed(c)) {
+        if (inWord) {
+          if (count === wordHashes.length) wordHashes = growTo(wordHashes, count * 2);
+          wordHashes[count++] = h >>> 0;
+          inWord = false;
+          h = 0x811c9dc5;
+        }
+        continue;
+      }
+      h = Math.imul(h ^ c, 0x01000193);
+      inWord = true;
+    }
+    first = false;
+  }
+  if (inWord) {
+    if (count === wordHashes.length) wordHashes = growTo(wordHashes, count * 2);
+    wordHashes[count++] = h >>> 0;
+  }
+  return { count, exact: exact >>> 0 };
 }
 
 function bandKey(sig: Uint8Array, at: number, b: number): number {
@@ -150,7 +195,7 @@ export const nearDuplicate: FileRule = {
   create(env) {
     const threshold = Number(env.options.threshold ?? 0.9);
     const minWords = Number(env.options.minWords ?? 8);
-    return env.streaming ? streamingIndex(threshold, minWords) : incrementalIndex(threshold, minWords);
+    return env.streaming ? streamingIndex(threshold, minWords, env.expectedRecords) : incrementalIndex(threshold, minWords);
   },
 };
 
@@ -279,11 +324,16 @@ class SignaturePool {
   }
 }
 
-/** One band's table: band key -> the first record (slot + 1) with it; the key is read back from the pool. 4 bytes a slot. */
+/**
+ * One band's table: band key -> the first record (slot + 1) with it; the key is read back from the pool.
+ * 4 bytes a slot; sized once for the expected records (growing re-reads every key from the pool).
+ */
 class BandTable {
-  private slots = new Int32Array(capacityFor(1000));
+  private slots: Int32Array;
   private size = 0;
-  constructor(private readonly pool: SignaturePool, private readonly band: number) {}
+  constructor(private readonly pool: SignaturePool, private readonly band: number, expected = 1000) {
+    this.slots = new Int32Array(capacityFor(expected));
+  }
   private keyOf(slot: number): number {
     return bandKey(this.pool.page(slot), this.pool.offset(slot), this.band);
   }
@@ -318,10 +368,11 @@ class BandTable {
  * and, only for band keys shared by several records, the list of the later ones. Each new record is compared
  * when it arrives with the records it shares a band with, earliest first.
  */
-function streamingIndex(threshold: number, minWords: number): FileRuleState {
+function streamingIndex(threshold: number, minWords: number, expected: number | undefined): FileRuleState {
   const maxMismatch = allowedMismatches(threshold);
   const pool = new SignaturePool();
-  const bands = Array.from({ length: BANDS }, (_, b) => new BandTable(pool, b));
+  // sized once for the file's records (with room for a 10 % misestimate), else they grow
+  const bands = Array.from({ length: BANDS }, (_, b) => new BandTable(pool, b, expected ? expected * 1.1 : undefined));
   // band key (first slot × BANDS + band) -> the later slots with it: one slot as a number (most shared keys
   // have one or two records), more as an array (a number costs nothing, a grown array ~150 bytes)
   const more = new Map<number, number | number[]>();
