@@ -51,39 +51,8 @@ function signatureOf(wh: Uint32Array, count: number, out: Uint8Array, at: number
 const SEPARATOR = new Uint8Array(128);
 for (const ch of '.,;:!?()"\'[]{}') SEPARATOR[ch.charCodeAt(0)] = 1;
 
-/** The words' FNV hashes of the last `scanWords` (grows for long prompts). */
+/** The words' FNV hashes of the last `scanPromptWords` (grows for long prompts). */
 let wordHashes: Uint32Array = new Uint32Array(256);
-
-/**
- * One pass over a (lowercased) prompt: the FNV hash of each word — the same words as splitting at runs of
- * whitespace and the SEPARATOR characters — into `wordHashes`, and the FNV hash of the whole text.
- */
-function scanWords(text: string): Prompt {
-  let count = 0;
-  let exact = 0x811c9dc5;
-  let h = 0x811c9dc5;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    exact = Math.imul(exact ^ c, 0x01000193);
-    if ((c < 128 && SEPARATOR[c] === 1) || isTrimmed(c)) {
-      if (inWord) {
-        if (count === wordHashes.length) wordHashes = growTo(wordHashes, count * 2);
-        wordHashes[count++] = h >>> 0;
-        inWord = false;
-        h = 0x811c9dc5;
-      }
-      continue;
-    }
-    h = Math.imul(h ^ c, 0x01000193);
-    inWord = true;
-  }
-  if (inWord) {
-    if (count === wordHashes.length) wordHashes = growTo(wordHashes, count * 2);
-    wordHashes[count++] = h >>> 0;
-  }
-  return { count, exact: exact >>> 0 };
-}
 
 function growTo(a: Uint32Array, n: number): Uint32Array {
   const b = new Uint32Array(n);
@@ -118,16 +87,18 @@ interface Prompt {
 
 function promptOf(ctx: RecordContext, minWords: number): Prompt | undefined {
   const fields = ctx.textFields();
-  const p = scanPromptWords(fields) ?? scanWords(promptText(fields).toLowerCase());
+  const p = scanPromptWords(fields, true) ?? scanPromptWords([{ role: 'prompt', text: promptText(fields).toLowerCase() }], false)!;
   return p.count < minWords || p.count < 3 ? undefined : p;
 }
 
 /**
- * scanWords(promptText(fields).toLowerCase()) without the joined and lowercased copies: the prompt fields
- * read in place, lowercased unit by unit, with the newline promptText puts between them. Undefined (and
- * the caller takes the string path) at a unit whose lowercase depends on more than itself (lowerOf).
+ * One pass over a record's prompt fields (as promptText joins them: a newline between two), lowercased unit by
+ * unit when `lower`: the FNV hash of each word — the same words as splitting the lowercased text at runs of
+ * whitespace and the SEPARATOR characters — into `wordHashes`, and the FNV hash of the whole text. No joined
+ * or lowercased copy is made; undefined (the caller lowercases the joined text and scans that) at a unit whose
+ * lowercase depends on more than itself (lowerOf).
  */
-function scanPromptWords(fields: TextField[]): Prompt | undefined {
+function scanPromptWords(fields: readonly Pick<TextField, 'role' | 'text'>[], lower: boolean): Prompt | undefined {
   let count = 0;
   let exact = 0x811c9dc5;
   let h = 0x811c9dc5;
@@ -139,10 +110,12 @@ function scanPromptWords(fields: TextField[]): Prompt | undefined {
     for (let i = first ? 0 : -1; i < t.length; i++) {
       // -1: the newline before a field that is not the first
       let c = i < 0 ? 10 : t.charCodeAt(i);
-      if (c >= 128) {
-        c = lowerOf(c);
-        if (c < 0) return undefined;
-      } else if (c >= 65 && c <= 90) c += 32;
+      if (lower && c >= 65) {
+        if (c >= 128) {
+          c = lowerOf(c);
+          if (c < 0) return undefined;
+        } else if (c <= 90) c += 32;
+      }
       exact = Math.imul(exact ^ c, 0x01000193);
       if ((c < 128 && SEPARATOR[c] === 1) || isTrimmed(c)) {
         if (inWord) {
