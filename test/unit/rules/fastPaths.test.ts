@@ -64,3 +64,30 @@ test('DS007: the per-shape cache keeps content-dependent formats apart', () => {
   assert.deepEqual(r.map((f) => f.line), [7]);
   assert.match(r[0].message, /looks like alpaca, the file is cot/);
 });
+
+test('DS021: prompts that differ only in case and spacing conflict, whether their letters lowercase one by one or not (İ, final Σ)', () => {
+  const text = jsonl(
+    { instruction: 'Décris  la Tour\u00a0Eiffel', input: 'À PARIS', output: 'a' },
+    { instruction: ' décris la tour eiffel\n', input: 'à paris', output: 'b' },
+    { instruction: 'Décris la tour Eiffel à Paris', input: '', output: 'c' },
+    { instruction: 'ΟΔΟΣ İstanbul', input: '', output: 'd' },
+    { instruction: '\u03bf\u03b4\u03bf\u03c3 i\u0307stanbul', input: '', output: 'e' },
+    { instruction: 'ΟΔΟΣ İSTANBUL  ', input: '', output: 'f' },
+  );
+  const r = lintText(text, only('DS021')).findings;
+  // lines 2 and 3: the same prompt as line 1 (the newline between instruction and input is a space like
+  // any other); line 6 lowercases to line 4's prompt (final ς), line 5 (medial σ) does not
+  assert.deepEqual(r.map((f) => [f.line, f.related?.[0].line]), [[1, 0], [2, 0], [5, 3]]);
+});
+
+test('DS022: non-ASCII prompts are compared case-blind (also past a letter that lowercases to two units), with the input field as more words', () => {
+  const a = 'Écris un court poème sur la mer la nuit et la lune au-dessus';
+  const text = jsonl(
+    { instruction: a, input: 'ÉTÉ ÀÉ İ', output: 'x' },
+    { instruction: `${a.toUpperCase()}!`, input: 'été àé i\u0307', output: 'y' },
+    { instruction: `${a}?`, input: 'ÉTÉ ÀÉ İ', output: 'z' },
+    { instruction: 'Explique comment un réfrigérateur sort la chaleur de son intérieur avec un compresseur', input: '', output: 'w' },
+  );
+  const r = lintText(text, only('DS022')).findings;
+  assert.deepEqual(r.map((f) => [f.line, f.related?.[0].line]), [[1, 0], [2, 0]]);
+});

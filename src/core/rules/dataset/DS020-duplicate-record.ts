@@ -47,10 +47,7 @@ export const duplicateRecord: FileRule = {
  * last long strings, so DS021, which hashes the same answer string, gets it for free.
  */
 function hashRecord(v: Record<string, unknown>): void {
-  const keys = Object.keys(v);
-  let sorted = true;
-  for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1] < keys[i];
-  if (!sorted) keys.sort();
+  const keys = sortedKeys(Object.keys(v));
   if (parts.length < keys.length * 5) parts = new Uint32Array(keys.length * 10);
   let n = 0;
   for (const k of keys) {
@@ -70,6 +67,25 @@ function hashRecord(v: Record<string, unknown>): void {
   hash64End();
 }
 let parts = new Uint32Array(64);
+
+// the last record's keys as written and sorted: records of a file mostly share their keys in one order, so
+// the sort (a comparison per key pair) is done once for each new order
+let lastKeys: string[] = [];
+let lastSorted: string[] = [];
+
+/** The keys in sorted order (the array itself when already sorted). */
+function sortedKeys(keys: string[]): string[] {
+  if (keys.length === lastKeys.length) {
+    let same = true;
+    for (let i = 0; i < keys.length && same; i++) same = keys[i] === lastKeys[i];
+    if (same) return lastSorted;
+  }
+  let sorted = true;
+  for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1] < keys[i];
+  lastKeys = keys;
+  lastSorted = sorted ? keys : [...keys].sort();
+  return lastSorted;
+}
 
 function finding(line: number, first: number, endColumn: number, endLine = line): FindingDraft {
   return {

@@ -2,7 +2,8 @@ import type { FileRule, FileRuleState, FindingDraft, RecordContext } from '../..
 import { HASH64, hash53, hash64 } from '../../jsonl/hash';
 import { Groups } from './util/groups';
 import { FirstSeenTable, IntTuples } from './util/hashTable';
-import { normalize, promptText, responseText } from './util/text';
+import { hashNormalizedPrompt } from './util/promptHash';
+import { responseText } from './util/text';
 
 export const conflictingOutputs: FileRule = {
   id: 'DS021',
@@ -24,7 +25,7 @@ export const conflictingOutputs: FileRule = {
       add(entry, ctx) {
         if (skip) return;
         const pr = promptAndResponse(ctx);
-        if (pr) groups.add(entry, hash53(pr.prompt), hash53(pr.response));
+        if (pr) groups.add(entry, pr.prompt, hash53(pr.response));
       },
       remove(entry) {
         groups.remove(entry);
@@ -44,12 +45,15 @@ export const conflictingOutputs: FileRule = {
   },
 };
 
-/** Prompts normalized; answers can be long: compared as written (trimmed). */
-function promptAndResponse(ctx: RecordContext): { prompt: string; response: string } | undefined {
+/**
+ * Prompts compared normalized (by a hash of the normalized text, as a 53-bit number; HASH64 holds its two
+ * lanes right after the call); answers can be long: compared as written (trimmed).
+ */
+function promptAndResponse(ctx: RecordContext): { prompt: number; response: string } | undefined {
   const fields = ctx.textFields();
-  const prompt = normalize(promptText(fields));
   const response = responseText(fields).trim();
-  return prompt && response ? { prompt, response } : undefined;
+  if (!response || !hashNormalizedPrompt(fields)) return undefined;
+  return { prompt: HASH64[0] * 0x200000 + (HASH64[1] >>> 11), response };
 }
 
 function finding(line: number, first: number, endColumn: number, endLine = line): FindingDraft {
@@ -72,10 +76,11 @@ function streamingIndex(skip: boolean, expected: number | undefined): FileRuleSt
       if (skip) return;
       const pr = promptAndResponse(ctx);
       if (!pr) return;
+      const hi = HASH64[0];
+      const lo = HASH64[1];
       hash64(pr.response);
       const answer = HASH64[0] ^ Math.imul(HASH64[1], 0x9e3779b1);
-      hash64(pr.prompt);
-      const slot = seen.firstOrAdd(HASH64[0], HASH64[1], entry.line, answer);
+      const slot = seen.firstOrAdd(hi, lo, entry.line, answer);
       if (slot >= 0 && seen.valueAt(slot) !== answer >>> 0) conflicts.push(entry.line, seen.lineAt(slot), entry.text.length);
     },
     remove() {

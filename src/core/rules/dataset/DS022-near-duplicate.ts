@@ -1,6 +1,7 @@
-import type { FileRule, FileRuleState, FindingDraft, RecordContext, RecordEntry } from '../../types';
+import type { FileRule, FileRuleState, FindingDraft, RecordContext, RecordEntry, TextField } from '../../types';
 import { isTrimmed, promptText } from './util/text';
 import { fnv } from './util/minhash';
+import { lowerOf } from './util/promptHash';
 import { MAX_LOAD, capacityFor, grownCapacity, slotFor } from './util/hashTable';
 
 /**
@@ -50,39 +51,8 @@ function signatureOf(wh: Uint32Array, count: number, out: Uint8Array, at: number
 const SEPARATOR = new Uint8Array(128);
 for (const ch of '.,;:!?()"\'[]{}') SEPARATOR[ch.charCodeAt(0)] = 1;
 
-/** The words' FNV hashes of the last `scanWords` (grows for long prompts). */
+/** The words' FNV hashes of the last `scanPromptWords` (grows for long prompts). */
 let wordHashes: Uint32Array = new Uint32Array(256);
-
-/**
- * One pass over a (lowercased) prompt: the FNV hash of each word — the same words as splitting at runs of
- * whitespace and the SEPARATOR characters — into `wordHashes`, and the FNV hash of the whole text.
- */
-function scanWords(text: string): { count: number; exact: number } {
-  let count = 0;
-  let exact = 0x811c9dc5;
-  let h = 0x811c9dc5;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    exact = Math.imul(exact ^ c, 0x01000193);
-    if ((c < 128 && SEPARATOR[c] === 1) || isTrimmed(c)) {
-      if (inWord) {
-        if (count === wordHashes.length) wordHashes = growTo(wordHashes, count * 2);
-        wordHashes[count++] = h >>> 0;
-        inWord = false;
-        h = 0x811c9dc5;
-      }
-      continue;
-    }
-    h = Math.imul(h ^ c, 0x01000193);
-    inWord = true;
-  }
-  if (inWord) {
-    if (count === wordHashes.length) wordHashes = growTo(wordHashes, count * 2);
-    wordHashes[count++] = h >>> 0;
-  }
-  return { count, exact: exact >>> 0 };
-}
 
 function growTo(a: Uint32Array, n: number): Uint32Array {
   const b = new Uint32Array(n);
@@ -116,8 +86,56 @@ interface Prompt {
 }
 
 function promptOf(ctx: RecordContext, minWords: number): Prompt | undefined {
-  const p = scanWords(promptText(ctx.textFields()).toLowerCase());
+  const fields = ctx.textFields();
+  const p = scanPromptWords(fields, true) ?? scanPromptWords([{ role: 'prompt', text: promptText(fields).toLowerCase() }], false)!;
   return p.count < minWords || p.count < 3 ? undefined : p;
+}
+
+/**
+ * One pass over a record's prompt fields (as promptText joins them: a newline between two), lowercased unit by
+ * unit when `lower`: the FNV hash of each word — the same words as splitting the lowercased text at runs of
+ * whitespace and the SEPARATOR characters — into `wordHashes`, and the FNV hash of the whole text. No joined
+ * or lowercased copy is made; undefined (the caller lowercases the joined text and scans that) at a unit whose
+ * lowercase depends on more than itself (lowerOf).
+ */
+function scanPromptWords(fields: readonly Pick<TextField, 'role' | 'text'>[], lower: boolean): Prompt | undefined {
+  let count = 0;
+  let exact = 0x811c9dc5;
+  let h = 0x811c9dc5;
+  let inWord = false;
+  let first = true;
+  for (const f of fields) {
+    if (f.role !== 'prompt' && f.role !== 'context' && f.role !== 'system') continue;
+    const t = f.text;
+    for (let i = first ? 0 : -1; i < t.length; i++) {
+      // -1: the newline before a field that is not the first
+      let c = i < 0 ? 10 : t.charCodeAt(i);
+      if (lower && c >= 65) {
+        if (c >= 128) {
+          c = lowerOf(c);
+          if (c < 0) return undefined;
+        } else if (c <= 90) c += 32;
+      }
+      exact = Math.imul(exact ^ c, 0x01000193);
+      if ((c < 128 && SEPARATOR[c] === 1) || isTrimmed(c)) {
+        if (inWord) {
+          if (count === wordHashes.length) wordHashes = growTo(wordHashes, count * 2);
+          wordHashes[count++] = h >>> 0;
+          inWord = false;
+          h = 0x811c9dc5;
+        }
+        continue;
+      }
+      h = Math.imul(h ^ c, 0x01000193);
+      inWord = true;
+    }
+    first = false;
+  }
+  if (inWord) {
+    if (count === wordHashes.length) wordHashes = growTo(wordHashes, count * 2);
+    wordHashes[count++] = h >>> 0;
+  }
+  return { count, exact: exact >>> 0 };
 }
 
 function bandKey(sig: Uint8Array, at: number, b: number): number {
@@ -321,6 +339,8 @@ class BandTable {
 function streamingIndex(threshold: number, minWords: number): FileRuleState {
   const maxMismatch = allowedMismatches(threshold);
   const pool = new SignaturePool();
+  // not sized from the file's record count: only prompts of minWords words or more enter them (often a part of
+  // the records), and tables sized for every record cost ~45 MB more peak RSS on a 1 GB file
   const bands = Array.from({ length: BANDS }, (_, b) => new BandTable(pool, b));
   // band key (first slot × BANDS + band) -> the later slots with it: one slot as a number (most shared keys
   // have one or two records), more as an array (a number costs nothing, a grown array ~150 bytes)

@@ -31,27 +31,23 @@ function mix(x: number): number {
 
 /**
  * 64-bit key (two 32-bit halves) -> the first line it was seen on, and optionally one 32-bit value stored
- * with it. 12 bytes a slot (16 with values).
+ * with it. 12 bytes a slot (16 with values), interleaved in one array (hi, lo, line + 1[, value]): a probe
+ * touches one cache line, not one in each of three or four arrays (a lookup at a random slot is a cache miss).
  */
 export class FirstSeenTable {
-  private hi: Uint32Array;
-  private lo: Uint32Array;
-  /** line + 1; 0 marks an empty slot */
-  private lines: Int32Array;
-  private values: Uint32Array | undefined;
+  /** per slot: hi, lo, line + 1 (0 marks an empty slot)[, value] */
+  private slots: Uint32Array;
+  private readonly width: number;
   size = 0;
 
   /** `expected`: records the table should hold without growing. */
   constructor(expected = 1000, withValues = false) {
-    const cap = capacityFor(expected);
-    this.hi = new Uint32Array(cap);
-    this.lo = new Uint32Array(cap);
-    this.lines = new Int32Array(cap);
-    this.values = withValues ? new Uint32Array(cap) : undefined;
+    this.width = withValues ? 4 : 3;
+    this.slots = new Uint32Array(capacityFor(expected) * this.width);
   }
 
   get capacity(): number {
-    return this.lines.length;
+    return this.slots.length / this.width;
   }
 
   /**
@@ -61,44 +57,43 @@ export class FirstSeenTable {
   firstOrAdd(hi: number, lo: number, line: number, value = 0): number {
     hi >>>= 0;
     lo >>>= 0;
-    const cap = this.lines.length;
+    const t = this.slots;
+    const w = this.width;
+    const cap = t.length / w;
     let i = slotFor(mix(lo ^ Math.imul(hi, 0x9e3779b1)), cap);
-    while (this.lines[i] !== 0) {
-      if (this.hi[i] === hi && this.lo[i] === lo) return i;
+    for (let at = i * w; t[at + 2] !== 0; at = i * w) {
+      if (t[at] === hi && t[at + 1] === lo) return i;
       if (++i === cap) i = 0;
     }
-    this.hi[i] = hi;
-    this.lo[i] = lo;
-    this.lines[i] = line + 1;
-    if (this.values) this.values[i] = value;
+    const at = i * w;
+    t[at] = hi;
+    t[at + 1] = lo;
+    t[at + 2] = line + 1;
+    if (w === 4) t[at + 3] = value;
     if (++this.size > cap * MAX_LOAD) this.grow();
     return -1;
   }
 
   lineAt(slot: number): number {
-    return this.lines[slot] - 1;
+    return this.slots[slot * this.width + 2] - 1;
   }
 
   valueAt(slot: number): number {
-    return this.values ? this.values[slot] : 0;
+    return this.width === 4 ? this.slots[slot * 4 + 3] : 0;
   }
 
   private grow(): void {
-    const { hi, lo, lines, values } = this;
-    const cap = grownCapacity(lines.length);
-    this.hi = new Uint32Array(cap);
-    this.lo = new Uint32Array(cap);
-    this.lines = new Int32Array(cap);
-    this.values = values ? new Uint32Array(cap) : undefined;
-    for (let j = 0; j < lines.length; j++) {
-      if (lines[j] === 0) continue;
-      let i = slotFor(mix(lo[j] ^ Math.imul(hi[j], 0x9e3779b1)), cap);
-      while (this.lines[i] !== 0) if (++i === cap) i = 0;
-      this.hi[i] = hi[j];
-      this.lo[i] = lo[j];
-      this.lines[i] = lines[j];
-      if (values) this.values![i] = values[j];
+    const old = this.slots;
+    const w = this.width;
+    const cap = grownCapacity(old.length / w);
+    const t = new Uint32Array(cap * w);
+    for (let j = 0; j < old.length; j += w) {
+      if (old[j + 2] === 0) continue;
+      let i = slotFor(mix(old[j + 1] ^ Math.imul(old[j], 0x9e3779b1)), cap);
+      while (t[i * w + 2] !== 0) if (++i === cap) i = 0;
+      t.set(old.subarray(j, j + w), i * w);
     }
+    this.slots = t;
   }
 }
 
