@@ -187,5 +187,10 @@ export function hash64(s: string): void {
 /** hash64 as a 53-bit number (a Map key for the editor's indexes). */
 export function hash53(s: string): number {
   hash64(s);
+  return lanes53();
+}
+
+/** The two lanes in HASH64 (as the last hash left them) as one 53-bit number. */
+export function lanes53(): number {
   return HASH64[0] * 0x200000 + (HASH64[1] >>> 11);
 }

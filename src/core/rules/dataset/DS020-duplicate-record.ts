@@ -1,5 +1,5 @@
 import type { FileRule, FileRuleState, FindingDraft } from '../../types';
-import { HASH64, hash64, hash64Begin, hash64End, hash64Words } from '../../jsonl/hash';
+import { HASH64, hash64, hash64Begin, hash64End, hash64Words, lanes53 } from '../../jsonl/hash';
 import { Groups } from './util/groups';
 import { FirstSeenTable, IntTuples } from './util/hashTable';
 import { deleteLine } from './util/text';
@@ -22,7 +22,7 @@ export const duplicateRecord: FileRule = {
     return {
       add(entry) {
         hashRecord(entry.value as Record<string, unknown>);
-        groups.add(entry, HASH64[0] * 0x200000 + (HASH64[1] >>> 11), undefined);
+        groups.add(entry, lanes53(), undefined);
       },
       remove(entry) {
         groups.remove(entry);

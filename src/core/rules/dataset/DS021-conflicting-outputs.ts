@@ -1,5 +1,5 @@
 import type { FileRule, FileRuleState, FindingDraft, RecordContext } from '../../types';
-import { HASH64, hash53, hash64 } from '../../jsonl/hash';
+import { HASH64, hash53, hash64, lanes53 } from '../../jsonl/hash';
 import { Groups } from './util/groups';
 import { FirstSeenTable, IntTuples } from './util/hashTable';
 import { hashNormalizedPrompt } from './util/promptHash';
@@ -53,7 +53,7 @@ function promptAndResponse(ctx: RecordContext): { prompt: number; response: stri
   const fields = ctx.textFields();
   const response = responseText(fields).trim();
   if (!response || !hashNormalizedPrompt(fields)) return undefined;
-  return { prompt: HASH64[0] * 0x200000 + (HASH64[1] >>> 11), response };
+  return { prompt: lanes53(), response };
 }
 
 function finding(line: number, first: number, endColumn: number, endLine = line): FindingDraft {
