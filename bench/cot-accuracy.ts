@@ -224,84 +224,66 @@ function describe(f: MiniFinding): string {
   return `${f.ruleId} ${f.message}`;
 }
 
+interface Tables {
+  rows: string[];
+  fpRows: string[];
+  fpDetails: string[];
+}
+
+/**
+ * One data set: the findings on its clean lines (every default-on finding except COT012's info is a false
+ * positive unless the record is really wrong), then the recall of each injected error type, one error per
+ * record on every record where it applies. `write` turns a (mutated) record into the line that is linted.
+ */
+function measure(t: Tables, name: string, clean: string[], records: Rec[], types: string[], target: number, lint: (lines: string[]) => MiniFinding[][], write: (r: Rec) => string): void {
+  if (process.env.COT_BENCH_TRACE) console.error(`${name}: ${clean.length} records`);
+  let flagged = 0;
+  lint(clean).forEach((fs, i) => {
+    const real = fs.filter((f) => f.ruleId !== 'COT012');
+    if (!real.length) return;
+    flagged++;
+    if (showFp) t.fpDetails.push(`${name} line ${i + 1}: ${real.map(describe).join(' | ')}\n  ${clean[i].slice(0, 3000)}`);
+  });
+  t.fpRows.push(`| ${name} | ${clean.length} | ${flagged} | ${(100 * flagged / clean.length).toFixed(2)} % | ≤ ${(target * 100).toFixed(1)} % |`);
+  for (const type of types) {
+    const inj = injections[type];
+    if (process.env.COT_BENCH_TRACE) console.error(`  ${type}`);
+    const mutated = records.flatMap((r) => {
+      const m = inj.apply(r);
+      return m ? [write(m)] : [];
+    });
+    let hit = 0;
+    let shown = 0;
+    lint(mutated).forEach((fs, i) => {
+      if (fs.some((f) => inj.expect.includes(f.ruleId))) hit++;
+      else if (showFp && shown++ < (Number(process.env.COT_BENCH_MISSES) || 25)) t.fpDetails.push(`MISS ${name} ${type}: ${fs.map(describe).join(' | ')}\n  ${mutated[i].slice(0, 3000)}`);
+    });
+    t.rows.push(`| ${name} | ${type} | ${inj.expect.join(' / ')} | ${mutated.length} | ${hit} | ${(mutated.length ? hit / mutated.length : NaN).toFixed(4)} |`);
+  }
+}
+
+const readLines = (file: string) => readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).slice(0, limit);
+
 function main(): void {
   if (!existsSync(datasets)) {
     console.log(`skipped: ${datasets} not found (the shared datasets are not part of the repository)`);
     return;
   }
-  const rows: string[] = [];
-  const fpRows: string[] = [];
-  const fpDetails: string[] = [];
+  const t: Tables = { rows: [], fpRows: [], fpDetails: [] };
+  const { rows, fpRows, fpDetails } = t;
+  const formatless = (lines: string[]) => runRules(DEFAULT_ON, lines);
   for (const ds of DATASETS) {
     const file = path.join(datasets, ds.file);
     if (!existsSync(file)) continue;
-    const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).slice(0, limit);
-    if (process.env.COT_BENCH_TRACE) console.error(`${ds.name}: ${lines.length} records`);
-    // clean records: every default-on finding is a false positive unless the record is really wrong
-    const clean = runRules(DEFAULT_ON, lines);
-    let flagged = 0;
-    clean.forEach((fs, i) => {
-      // COT012 (info) is not a defect finding
-      const real = fs.filter((f) => f.ruleId !== 'COT012');
-      if (!real.length) return;
-      flagged++;
-      if (showFp) fpDetails.push(`${ds.name} line ${i + 1}: ${real.map(describe).join(' | ')}\n  ${lines[i].slice(0, 3000)}`);
-    });
-    const target = ds.nonMath ? 0.002 : 0.005;
-    fpRows.push(`| ${ds.name} | ${lines.length} | ${flagged} | ${(100 * flagged / lines.length).toFixed(2)} % | ≤ ${(target * 100).toFixed(1)} % |`);
-    // injections: one error per record, on every record where the error type applies
-    for (const type of ds.inject) {
-      const inj = injections[type];
-      if (process.env.COT_BENCH_TRACE) console.error(`  ${type}`);
-      const mutated: string[] = [];
-      for (const l of lines) {
-        const rec = JSON.parse(l) as Rec;
-        const m = inj.apply(rec);
-        if (m) mutated.push(JSON.stringify(m));
-      }
-      const res = runRules(DEFAULT_ON, mutated);
-      let hit = 0;
-      res.forEach((fs) => {
-        if (fs.some((f) => inj.expect.includes(f.ruleId))) hit++;
-      });
-      const recall = mutated.length ? hit / mutated.length : NaN;
-      rows.push(`| ${ds.name} | ${type} | ${inj.expect.join(' / ')} | ${mutated.length} | ${hit} | ${recall.toFixed(4)} |`);
-      if (showFp) {
-        let shown = 0;
-        res.forEach((fs, i) => {
-          if (!fs.some((f) => inj.expect.includes(f.ruleId)) && shown++ < (Number(process.env.COT_BENCH_MISSES) || 25)) fpDetails.push(`MISS ${ds.name} ${type}: ${fs.map(describe).join(' | ')}\n  ${mutated[i].slice(0, 3000)}`);
-        });
-      }
-    }
+    const lines = readLines(file);
+    measure(t, ds.name, lines, lines.map((l) => JSON.parse(l) as Rec), ds.inject, ds.nonMath ? 0.002 : 0.005, formatless, (r) => JSON.stringify(r));
   }
   const gsm8k = path.join(datasets, 'gsm8k/train.jsonl');
   if (existsSync(gsm8k)) {
-    const base = readFileSync(gsm8k, 'utf8').split('\n').filter((l) => l.trim()).slice(0, limit).map((l) => JSON.parse(l) as Rec);
+    const base = readLines(gsm8k).map((l) => JSON.parse(l) as Rec);
     for (const style of STYLES) {
-      const name = `GSM8K train, ${style.name}`;
-      const clean = engineFindings(base.map((r) => JSON.stringify(style.rewrite(r))));
-      let flagged = 0;
-      clean.forEach((fs, i) => {
-        const real = fs.filter((f) => f.ruleId !== 'COT012');
-        if (!real.length) return;
-        flagged++;
-        if (showFp) fpDetails.push(`${name} line ${i + 1}: ${real.map(describe).join(' | ')}\n  ${JSON.stringify(style.rewrite(base[i])).slice(0, 3000)}`);
-      });
-      fpRows.push(`| ${name} | ${base.length} | ${flagged} | ${(100 * flagged / base.length).toFixed(2)} % | ≤ 0.5 % |`);
-      for (const type of STYLE_INJECTIONS) {
-        const inj = injections[type];
-        const mutated = base.flatMap((r) => {
-          const m = inj.apply(r);
-          return m ? [JSON.stringify(style.rewrite(m))] : [];
-        });
-        const res = engineFindings(mutated);
-        let hit = 0;
-        res.forEach((fs, i) => {
-          if (fs.some((f) => inj.expect.includes(f.ruleId))) hit++;
-          else if (showFp && i < 2000) fpDetails.push(`MISS ${name} ${type}: ${fs.map(describe).join(' | ')}\n  ${mutated[i].slice(0, 3000)}`);
-        });
-        rows.push(`| ${name} | ${type} | ${inj.expect.join(' / ')} | ${mutated.length} | ${hit} | ${(mutated.length ? hit / mutated.length : NaN).toFixed(4)} |`);
-      }
+      const write = (r: Rec) => JSON.stringify(style.rewrite(r));
+      measure(t, `GSM8K train, ${style.name}`, base.map(write), base, STYLE_INJECTIONS, 0.005, engineFindings, write);
     }
   }
   console.log('| Data | Injected error | Rule | Records | Detected | Recall |');

@@ -134,8 +134,8 @@ export class ReasoningAnalysis {
 
   /**
    * Does this text reason toward an answer? A rationale, or a general response that ends with its final
-   * answer ("… The final answer is 42."): at least two steps with numbers or computations. Any other general response: at least two
-   * computations in different steps.
+   * answer ("… The final answer is 42."): at least two steps with numbers or computations. Any other
+   * general response: at least two computations in different steps.
    */
   reasons(): boolean {
     const text = this.field.text;

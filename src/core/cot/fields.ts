@@ -6,6 +6,7 @@
  * names when the file has no format.
  */
 import type { RecordContext, TextField } from '../types';
+import { fourHashesAt, shortLastLineStart } from './lines';
 
 export interface CotString {
   pointer: string;
@@ -130,13 +131,9 @@ function looksLikeReasoning(s: string): boolean {
  * read from the end), then through the one-character search (much faster than a four-character one).
  */
 function hasFourHashes(text: string): boolean {
-  const n = text.length;
-  let at = n;
-  while (at > 0 && n - at < 64 && text.charCodeAt(at - 1) !== 10) at--;
-  if (text.charCodeAt(at) === 35 && text.charCodeAt(at + 1) === 35 && text.charCodeAt(at + 2) === 35 && text.charCodeAt(at + 3) === 35) return true;
-  for (let i = text.indexOf('#'); i >= 0; i = text.indexOf('#', i + 1)) {
-    if (text.charCodeAt(i + 1) === 35 && text.charCodeAt(i + 2) === 35 && text.charCodeAt(i + 3) === 35) return true;
-  }
+  const at = shortLastLineStart(text);
+  if (at >= 0 && fourHashesAt(text, at)) return true;
+  for (let i = text.indexOf('#'); i >= 0; i = text.indexOf('#', i + 1)) if (fourHashesAt(text, i)) return true;
   return false;
 }
 

@@ -6,6 +6,7 @@
  * gives the value, the phrase gives the convention.
  */
 import { evaluateString } from './expr';
+import { fourHashesAt, shortLastLineStart } from './lines';
 import { parseNumberText } from './numbers';
 import { type Rational, equals, mul, parseDecimal, R_HUNDRED } from './rational';
 
@@ -234,20 +235,16 @@ function gsm8kFast(text: string): FinalAnswer | undefined {
  * line is short, so it is found by walking back from the end (up to 64 characters, else the search).
  */
 function lastLineMarker(text: string): number {
-  const n = text.length;
-  let at = n;
-  while (at > 0 && n - at < 64 && text.charCodeAt(at - 1) !== 10) at--;
-  if (at > 0 && text.charCodeAt(at - 1) !== 10) {
+  const at = shortLastLineStart(text);
+  if (at < 0) {
     // a last line of 64 characters or more: the general search, skipped at once without any '#'
     if (text.indexOf('#') < 0) return -1;
     const last = text.lastIndexOf('####');
     return last < 0 || (last > 0 && text.charCodeAt(last - 1) !== 10) || text.indexOf('\n', last) >= 0 ? -1 : last;
   }
   // the last line starts with "####", and no later "####" starts on it
-  if (!(text.charCodeAt(at) === 35 && text.charCodeAt(at + 1) === 35 && text.charCodeAt(at + 2) === 35 && text.charCodeAt(at + 3) === 35)) return -1;
-  for (let i = at + 1; i + 4 <= n; i++) {
-    if (text.charCodeAt(i) === 35 && text.charCodeAt(i + 1) === 35 && text.charCodeAt(i + 2) === 35 && text.charCodeAt(i + 3) === 35) return -1;
-  }
+  if (!fourHashesAt(text, at)) return -1;
+  for (let i = at + 1; i + 4 <= text.length; i++) if (fourHashesAt(text, i)) return -1;
   return at;
 }
 

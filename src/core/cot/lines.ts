@@ -13,6 +13,22 @@ export const LINE_LABEL = 1;
  */
 export const LINES_DISTINCT = 2;
 
+/**
+ * Start of the text's last line when that line is under 64 characters, found by reading back from the end
+ * (where GSM8K writes "#### 72"), else -1: cheaper than any search over the whole text.
+ */
+export function shortLastLineStart(text: string): number {
+  const n = text.length;
+  let at = n;
+  while (at > 0 && n - at < 64 && text.charCodeAt(at - 1) !== 10) at--;
+  return at > 0 && text.charCodeAt(at - 1) !== 10 ? -1 : at;
+}
+
+/** "####" at `at`. */
+export function fourHashesAt(text: string, at: number): boolean {
+  return text.charCodeAt(at) === 35 && text.charCodeAt(at + 1) === 35 && text.charCodeAt(at + 2) === 35 && text.charCodeAt(at + 3) === 35;
+}
+
 /** JavaScript's \s. */
 export function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;

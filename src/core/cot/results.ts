@@ -114,21 +114,14 @@ const WRITTEN_RESULT_RE = /=\s*([$€£¥]?-?\d[\d,]*(?:\.\d+)?)(?![\d.,]*\d)[^\
  * ("… will last him 560//10 = 56 nights", "2x=20 games."): for computations the parser cannot read (floor
  * division, algebra, quantities in words), what the reasoning itself last states as a result.
  */
-export function writtenLastResult(r: ReasoningAnalysis, final: Pick<FinalAnswer, 'markerStart'>): WrittenNumber | undefined {
+export function writtenLastResult(r: ReasoningAnalysis, final: Pick<FinalAnswer, 'markerStart'>): { text: string; value: Rational } | undefined {
   const end = reasoningEnd(r, final);
   const i = stepBefore(r, end);
   if (i < 0) return undefined;
   const s = r.steps[i];
-  const from = s.start;
-  const text = r.text.slice(from, Math.min(s.end, end)).trimEnd();
-  const m = WRITTEN_RESULT_RE.exec(text);
-  if (!m) return undefined;
-  const numText = m[1];
-  const plain = numText.replace(/^[$€£¥]/, '').replace(/^-[$€£¥]/, '-');
-  const value = parseDecimal(plain.replace(/,/g, ''));
-  if (!value) return undefined;
-  const start = from + m.index + m[0].indexOf(numText);
-  return { start, end: start + numText.length, text: numText, value, decimals: (plain.split('.')[1] ?? '').length, percent: false, grouped: plain.includes(',') };
+  const m = WRITTEN_RESULT_RE.exec(r.text.slice(s.start, Math.min(s.end, end)).trimEnd());
+  const value = m ? parseDecimal(m[1].replace(/[$€£¥,]/g, '')) : undefined;
+  return m && value ? { text: m[1], value } : undefined;
 }
 
 /** The text of step `i` without the part inside `span` (absolute offsets). */

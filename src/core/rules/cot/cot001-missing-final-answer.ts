@@ -22,17 +22,17 @@ function relative(s: Span, line: number): Span {
   return { line: s.line - line, startColumn: s.startColumn, endLine: s.endLine - line, endColumn: s.endColumn };
 }
 
-/**
- * COT001: a record that reasons (at least two steps with numbers or computations) but has no
- * recognizable final answer and no separate answer field. A file rule so the quick fix can append
- * the answer line in the file's prevailing convention.
- */
 /** The last step has an '=' next to a number ("… = 121 people", "gives p = $1000", "20 = A"). */
 function endsComputing(r: ReasoningAnalysis): boolean {
   const steps = r.steps;
   return steps.length > 0 && /\d\s*=|=\s*[$€£¥]?-?\d/.test(steps[steps.length - 1].text);
 }
 
+/**
+ * COT001: a record that reasons (at least two steps with numbers or computations) but has no
+ * recognizable final answer and no separate answer field. A file rule so the quick fix can append
+ * the answer line in the file's prevailing convention.
+ */
 export const missingFinalAnswer: FileRule = {
   id: 'COT001',
   name: 'missing-final-answer',

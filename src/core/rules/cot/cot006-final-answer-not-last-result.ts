@@ -42,28 +42,26 @@ export const finalAnswerNotLastResult: RecordRule = {
       if (!v) continue;
       const decimals = (final.text.split('.')[1] ?? '').replace(/\D.*$/, '').length;
       const last = clearLastResult(r, final);
-      if (!last) {
+      let written: string;
+      let says: string;
+      if (last) {
+        if (acceptsResult(last.equation.value, v, decimals) || acceptsResult(last.written.value, v, decimals)) continue;
+        // "$0.25 more per can" -> "#### 25" (in cents): a unit change, not a contradiction
+        if (acceptsUpToUnit(last.written.value, v, decimals) || acceptsUpToUnit(last.equation.value, v, decimals)) continue;
+        if (includesValue(numbersAfter(r, last.written.end, last.step, { start: final.markerStart, end: final.statementEnd }), v)) continue;
+        written = last.written.text.replace(/^[$€£¥]/, '');
+        says = `computes ${last.equation.expression} = ${written}`;
+      } else {
         // no computation the parser reads: the result the last step writes ("560//10 = 56 nights")
         const w = writtenLastResult(r, final);
         if (!w || acceptsResult(w.value, v, decimals) || acceptsUpToUnit(w.value, v, decimals)) continue;
-        const pointer = r.field.pointer;
-        const written = w.text.replace(/^[$€£¥]/, '');
-        (out ??= []).push({
-          ...ctx.locateInString(pointer, final.start, final.end), field: pointer,
-          message: `the final answer is ${final.text}, but the last step ends with the result ${written}`,
-          fix: fix(`Change the final answer to ${written}`, [replaceEdit(ctx, pointer, final.start, final.end, written)]),
-        });
-        continue;
+        written = w.text.replace(/^[$€£¥]/, '');
+        says = `ends with the result ${written}`;
       }
-      if (acceptsResult(last.equation.value, v, decimals) || acceptsResult(last.written.value, v, decimals)) continue;
-      // "$0.25 more per can" -> "#### 25" (in cents): a unit change, not a contradiction
-      if (acceptsUpToUnit(last.written.value, v, decimals) || acceptsUpToUnit(last.equation.value, v, decimals)) continue;
-      if (includesValue(numbersAfter(r, last.written.end, last.step, { start: final.markerStart, end: final.statementEnd }), v)) continue;
       const pointer = r.field.pointer;
-      const written = last.written.text.replace(/^[$€£¥]/, '');
       (out ??= []).push({
         ...ctx.locateInString(pointer, final.start, final.end), field: pointer,
-        message: `the final answer is ${final.text}, but the last step computes ${last.equation.expression} = ${written}`,
+        message: `the final answer is ${final.text}, but the last step ${says}`,
         fix: fix(`Change the final answer to ${written}`, [replaceEdit(ctx, pointer, final.start, final.end, written)]),
       });
     }
