@@ -48,9 +48,13 @@ function topLevelStringOffset(text: string, pointer: string): number {
 /** A class (not closures) so creating one per record stays cheap, as the engine's context does. */
 class BenchContext implements RecordContext {
   private tree: Node | undefined;
+  private scratch: Record<symbol, unknown> | undefined;
   readonly record: RecordEntry;
   constructor(readonly text: string, value: unknown, readonly line: number, readonly format: Format | undefined, public options: Record<string, unknown>) {
     this.record = { line, endLine: line, text, value, hash: '' };
+  }
+  get shared(): Record<symbol, unknown> {
+    return (this.scratch ??= {});
   }
   textFields() {
     return [];

@@ -2,7 +2,7 @@
  * One analysis per record, shared by every COT rule (cached on the record entry; each part is
  * computed on first use so a rule that needs only the final answer never tokenizes equations).
  */
-import type { FindingDraft, Fix, RecordContext, RecordEntry, Span, TextEdit } from '../types';
+import type { FindingDraft, Fix, RecordContext, Span, TextEdit } from '../types';
 import { type AlgebraSlip, algebraSlips } from './algebra';
 import { findClockEquations } from './clock';
 import { type Equation, findAnnotations, findInlineEquations, mayHaveEquations } from './equations';
@@ -173,30 +173,27 @@ export class ReasoningAnalysis {
 
 export class RecordAnalysis {
   readonly reasonings: ReasoningAnalysis[];
-  constructor(readonly fields: CotFields) {
+  /** key: the format and CoT pointers it was made for; text: the record text it was made from. */
+  constructor(readonly fields: CotFields, readonly key = '', readonly text = '') {
     this.reasonings = fields.reasonings.map((f) => new ReasoningAnalysis(f));
   }
 }
 
-// One-slot cache: the engine runs every rule on one record before the next, so all COT rules (and the
-// file rules' add) share one analysis. A slot, not a WeakMap: no ephemeron bookkeeping for the GC on
-// files with millions of records.
-let lastEntry: RecordEntry | undefined;
-let lastText = '';
-let lastKey = '';
-let lastValue: RecordAnalysis | undefined;
+/** Where the record's analysis is kept in its context's shared scratch space. */
+const ANALYSIS = Symbol('cot analysis');
 
-/** The record's CoT analysis (shared by the rules running on the same record and CoT field mapping). */
+/**
+ * The record's CoT analysis, shared by every COT rule checking the record (kept in ctx.shared). It depends
+ * on the format and the configured CoT pointers: a rule configured with other pointers gets its own.
+ */
 export function analyzeRecord(ctx: RecordContext): RecordAnalysis {
   const pointers = ctx.options.cot === undefined ? undefined : readCotPointers(ctx.options);
   const key = pointers ? `${ctx.format?.id ?? ''}|${JSON.stringify(pointers)}` : ctx.format?.id ?? '';
-  const entry = ctx.record;
-  if (lastValue && lastEntry === entry && lastText === entry.text && lastKey === key) return lastValue;
-  const value = new RecordAnalysis(cotFields(ctx));
-  lastEntry = entry;
-  lastText = entry.text;
-  lastKey = key;
-  lastValue = value;
+  const shared = ctx.shared;
+  const kept = shared[ANALYSIS] as RecordAnalysis | undefined;
+  if (kept && kept.key === key && kept.text === ctx.record.text) return kept;
+  const value = new RecordAnalysis(cotFields(ctx), key, ctx.record.text);
+  shared[ANALYSIS] = value;
   return value;
 }
 

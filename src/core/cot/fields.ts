@@ -84,33 +84,48 @@ function fromPointers(value: unknown, p: CotPointers): CotFields {
   return out;
 }
 
+/**
+ * Question, reasonings and answer from the format's text fields. Runs for every record of a file with a
+ * format: plain loops, and each prompt's CotString made once (as a source) and shared as the question of
+ * the reasonings after it.
+ */
 function fromTextFields(fields: TextField[]): CotFields {
   const out: CotFields = { reasonings: [], sources: [] };
-  const prompts: (TextField & { idx: number })[] = [];
-  fields.forEach((f, idx) => {
-    if (f.role === 'prompt' || f.role === 'context' || f.role === 'system') {
-      out.sources.push({ pointer: f.pointer, text: f.text });
-      if (f.role === 'prompt') prompts.push({ ...f, idx });
-    }
-  });
-  if (prompts.length) out.question = { pointer: prompts[0].pointer, text: prompts[0].text };
-  fields.forEach((f, idx) => {
+  // the prompts' CotStrings and their field indexes, in field order
+  let prompts: CotString[] | undefined;
+  let promptAt: number[] | undefined;
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i];
+    if (f.role !== 'prompt' && f.role !== 'context' && f.role !== 'system') continue;
+    const source: CotString = { pointer: f.pointer, text: f.text };
+    out.sources.push(source);
+    if (f.role !== 'prompt') continue;
+    (prompts ??= []).push(source);
+    (promptAt ??= []).push(i);
+  }
+  if (prompts) out.question = prompts[0];
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i];
     if (f.role === 'answer') {
       if (!out.answer) out.answer = { pointer: f.pointer, text: f.text };
-    } else if (f.role === 'rationale' || f.role === 'response') {
-      if (f.turnRole && f.turnRole !== 'assistant') return;
-      // the question: the closest prompt before this text (by turn for chats, by order otherwise)
-      let q: CotString | undefined;
-      for (const p of prompts) {
-        const before = f.turn !== undefined && p.turn !== undefined ? p.turn < f.turn : p.idx < idx;
-        if (before) q = { pointer: p.pointer, text: p.text };
-      }
-      q ??= out.question;
-      const r: ReasoningField = { pointer: f.pointer, text: f.text, role: f.role, question: q };
-      if (f.turn !== undefined) r.turn = f.turn;
-      out.reasonings.push(r);
+      continue;
     }
-  });
+    if (f.role !== 'rationale' && f.role !== 'response') continue;
+    if (f.turnRole && f.turnRole !== 'assistant') continue;
+    // the question: the closest prompt before this text (by turn for chats, by order otherwise)
+    let q: CotString | undefined;
+    if (prompts) {
+      for (let k = 0; k < prompts.length; k++) {
+        const p = fields[promptAt![k]];
+        const before = f.turn !== undefined && p.turn !== undefined ? p.turn < f.turn : promptAt![k] < i;
+        if (before) q = prompts[k];
+      }
+    }
+    q ??= out.question;
+    const r: ReasoningField = { pointer: f.pointer, text: f.text, role: f.role, question: q };
+    if (f.turn !== undefined) r.turn = f.turn;
+    out.reasonings.push(r);
+  }
   return out;
 }
 

@@ -10,6 +10,7 @@
 import type { FieldSpec, Format, TextField } from '../types';
 import { buildConversation, makeTurn } from '../conversation';
 import { firstKey, isObject, isString, pushField, type Rec } from './shared';
+import { fourHashesAt, shortLastLineStart } from '../cot/lines';
 
 const QUESTION_KEYS = ['question', 'problem', 'query'];
 const RATIONALE_KEYS = ['rationale', 'reasoning', 'solution', 'explanation', 'chain_of_thought', 'cot', 'generated_solution', 'response'];
@@ -19,7 +20,10 @@ const scalar = (v: unknown) => isString(v) || typeof v === 'number' || typeof v 
 
 /** An answer value that is really a worked solution: a "####" line, <<calc>> annotations, or several sentences. */
 export function looksLikeReasoning(s: string): boolean {
-  if (/(?:^|\n)\s*####/.test(s) || /<<[^<>]*=[^<>]*>>/.test(s)) return true;
+  // GSM8K's "#### 72" last line, read back from the end, before the searches (this runs for every record)
+  const last = shortLastLineStart(s);
+  if (last >= 0 && fourHashesAt(s, last)) return true;
+  if ((s.indexOf('#') >= 0 && /(?:^|\n)\s*####/.test(s)) || (s.indexOf('<<') >= 0 && /<<[^<>]*=[^<>]*>>/.test(s))) return true;
   return s.length > 80 && (s.includes('\n') || /[.!?]\s+\S[^]*[.!?]/.test(s));
 }
 

@@ -39,7 +39,8 @@ function topLevelPointer(key: string): string {
 
 /** The first key of `keys` whose value in `rec` satisfies `test`. */
 export function firstKey(rec: Rec, keys: readonly string[], test: (v: unknown) => boolean = isString): string | undefined {
-  for (const k of keys) if (k in rec && test(rec[k])) return k;
+  // no `k in rec` first: no key of these lists is on Object.prototype, and test(undefined) is false
+  for (const k of keys) if (test(rec[k])) return k;
   return undefined;
 }
 

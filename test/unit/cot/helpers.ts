@@ -42,6 +42,7 @@ export function makeContext(text: string, opts: TestContextOptions = {}): Record
   const span = (start: number, end: number): Span => ({ line, startColumn: start, endLine: line, endColumn: end });
   return {
     record,
+    shared: {},
     format: opts.format,
     options: opts.options ?? {},
     textFields: () => opts.textFields ?? [],
