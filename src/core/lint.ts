@@ -722,7 +722,10 @@ export interface StreamingLinter {
  * buffered (to detect the format), and what file rules keep in their indexes. `onFinding` receives
  * record-level findings as they are found; without it they are collected into the result.
  */
-export function createStreamingLinter(options: EngineOptions & { onFinding?: (f: Finding) => void; eol?: FileFacts['eol']; bom?: boolean; sizeBytes?: number } = {}): StreamingLinter {
+export function createStreamingLinter(
+  options: EngineOptions & { onFinding?: (f: Finding) => void; eol?: FileFacts['eol']; bom?: boolean; sizeBytes?: number; /** Records per batch (default BATCH_RECORDS; 1: one at a time). */ batchRecords?: number } = {},
+): StreamingLinter {
+  const batchRecords = Math.max(1, options.batchRecords ?? BATCH_RECORDS);
   const collected: Finding[] = [];
   const emit = options.onFinding ?? ((f: Finding) => collected.push(f));
   const buffer: { line: number; text: string; value?: unknown; error?: { message: string; startColumn: number; endColumn: number } }[] = [];
@@ -783,7 +786,7 @@ export function createStreamingLinter(options: EngineOptions & { onFinding?: (f:
       records++;
       pending.push(new Context(new Entry(line, line, text, value), plan!.format, options.path));
     }
-    if (pending.length >= BATCH_RECORDS) flush();
+    if (pending.length >= batchRecords) flush();
   };
 
   return {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { IncrementalLinter, createStreamingLinter, lintText, type LineChange } from '../../../src/core/lint';
+import { allRules } from '../../../src/core/rules/index';
 import type { FileRule, Finding, RecordRule, RecordEntry } from '../../../src/core/types';
 
 const docs = { rationale: 'test', bad: [], good: [] };
@@ -124,4 +125,36 @@ test('a .json file that holds neither records nor an object says so; one object 
   const one = lintText('\n{\n  "k": 1,\n  "bad": true\n}\n', { rules, path: 'one.json' });
   assert.equal(one.records, 1);
   assert.deepEqual(one.findings.map((f) => [f.ruleId, f.line, f.startColumn]), [['T001', 3, 2]]);
+});
+
+test('checking records in batches gives exactly the findings, in the order, of one record at a time', () => {
+  // every built-in rule (DS and COT) over a file that mixes what a batch must keep in place: parse
+  // failures, blank lines, non-object records, duplicates, CoT slips, a throwing rule and a suppression
+  const lines: string[] = [];
+  for (let i = 0; i < 300; i++) {
+    if (i % 37 === 5) lines.push('{"question": "broken", ');
+    else if (i % 41 === 9) lines.push('');
+    else if (i % 43 === 11) lines.push('[1, 2]');
+    else if (i % 29 === 3) lines.push(JSON.stringify({ id: `r${i}`, question: 'Ann has 3 bags of 4 apples. How many apples?', answer: 'Ann has 3*4=<<3*4=13>>13 apples.\n#### 13' }));
+    else if (i % 31 === 7) lines.push(JSON.stringify({ id: 'dup', question: 'Copy?', answer: 'It is 2+2=<<2+2=4>>4.\n#### 4', boom: i > 100 }));
+    else lines.push(JSON.stringify({ id: `r${i}`, question: ` Tom reads ${i} pages a day for 2 days. How many pages? `, answer: `He reads ${i}*2=<<${i}*2=${i * 2}>>${i * 2} pages.\n#### ${i % 50 === 0 ? i * 2 + 1 : i * 2}` }));
+  }
+  const config = { rules: {}, suppressions: [{ rule: 'DS011', record: 'id:r10' }] };
+  const rules = [...allRules, crashy];
+  const run = (batchRecords: number) => {
+    const emitted: Finding[] = [];
+    const s = createStreamingLinter({ config, rules, path: 'mixed.jsonl', batchRecords, onFinding: (f) => emitted.push(f) });
+    for (const l of lines) s.pushLine(l);
+    const result = s.finish();
+    return { emitted: simplify(emitted), findings: simplify(result.findings), records: result.records, format: result.format };
+  };
+  const single = run(1);
+  // record findings go to onFinding as they are found, file-rule findings come with the result
+  const all = [...single.emitted, ...single.findings];
+  for (const id of ['DS001', 'DS002', 'DS006', 'DS011', 'DS020', 'COT004', 'COT006', 'T002']) assert.ok(all.some((f) => f.startsWith(id)), `a ${id} finding`);
+  assert.ok(!all.some((f) => f.startsWith('DS011@10:')), 'the suppressed record has no DS011 finding');
+  for (const n of [7, 64, 1000]) assert.deepEqual(run(n), single, `batches of ${n}`);
+  // and the editor's whole-text pass agrees
+  const sorted = (fs: string[]) => [...fs].sort();
+  assert.deepEqual(sorted(simplify(lintText(lines.join('\n'), { config, rules, path: 'mixed.jsonl' }).findings)), sorted(all));
 });
