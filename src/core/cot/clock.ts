@@ -12,7 +12,7 @@
  * written in the style of the wrong one (`corrected`), for COT003.
  */
 import type { Equation } from './equations';
-import { acceptsResult, formatLike } from './equations';
+import { NO_EQUATIONS, acceptsResult, formatLike } from './equations';
 import { type Rational, add, div, equals, isInteger, mul, parseDecimal, rat, sub, toNumber } from './rational';
 
 type Kind = 'clock' | 'hm' | 'dur' | 'num';
@@ -87,7 +87,8 @@ export function mayHaveClock(text: string, equations = true): boolean {
  * 'a'/'p' of the same case (and a dot), after a digit or a digit and a space. A one-character search.
  */
 function meridiemAfterDigit(text: string, m: 'm' | 'M'): boolean {
-  const [a1, p1] = m === 'M' ? [65, 80] : [97, 112];
+  const a1 = m === 'M' ? 65 : 97;
+  const p1 = m === 'M' ? 80 : 112;
   for (let i = text.indexOf(m, 1); i >= 0; i = text.indexOf(m, i + 1)) {
     let k = i - 1;
     if (text.charCodeAt(k) === 46) k--;
@@ -568,8 +569,8 @@ const IS_WORD = /^,? (?:is|=|equals|which is|that is|that's|makes|takes) $/;
  * `equations: false` (no '=' outside annotations) skips the search for duration words.
  */
 export function findClockEquations(text: string, equations = true): Equation[] {
+  if (!mayHaveClock(text, equations)) return NO_EQUATIONS;
   const out: Equation[] = [];
-  if (!mayHaveClock(text, equations)) return out;
   let lineStart = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);

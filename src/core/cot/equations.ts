@@ -10,6 +10,9 @@ import { type Expr, type Token, evaluate, formatExpr, hasOperator, hasPercent, p
 import { type MixedStyle, formatMixed, mayHaveMixedNumbers, mergeMixedNumbers } from './mixed';
 import { type Rational, compare, equals, rat, formatRational, isTerminating, mul, neg, R_HUNDRED, roundTo, truncateTo, decimalString, toNumber } from './rational';
 
+/** The equations of a text that has none (most texts, for each kind): one shared, frozen empty list. */
+export const NO_EQUATIONS: Equation[] = Object.freeze([]) as unknown as Equation[];
+
 export interface TextSpan {
   start: number;
   end: number;

@@ -86,24 +86,36 @@ function fromPointers(value: unknown, p: CotPointers): CotFields {
 
 /**
  * Question, reasonings and answer from the format's text fields. Runs for every record of a file with a
- * format: plain loops, and each prompt's CotString made once (as a source) and shared as the question of
- * the reasonings after it.
+ * format: plain loops; each prompt's CotString is made once (as a source) and shared as the question of the
+ * reasonings after it; the lists are made at their final size (a push into [] reserves 16 slots).
  */
 function fromTextFields(fields: TextField[]): CotFields {
-  const out: CotFields = { reasonings: [], sources: [] };
+  let sourceCount = 0;
+  let promptCount = 0;
+  let reasoningCount = 0;
+  for (const f of fields) {
+    if (f.role === 'prompt' || f.role === 'context' || f.role === 'system') {
+      sourceCount++;
+      if (f.role === 'prompt') promptCount++;
+    } else if ((f.role === 'rationale' || f.role === 'response') && !(f.turnRole && f.turnRole !== 'assistant')) reasoningCount++;
+  }
+  const out: CotFields = { reasonings: reasoningCount ? new Array<ReasoningField>(reasoningCount) : [], sources: sourceCount ? new Array<CotString>(sourceCount) : [] };
   // the prompts' CotStrings and their field indexes, in field order
-  let prompts: CotString[] | undefined;
-  let promptAt: number[] | undefined;
+  const prompts: CotString[] = promptCount ? new Array<CotString>(promptCount) : [];
+  const promptAt: number[] = promptCount ? new Array<number>(promptCount) : [];
+  let s = 0;
+  let p = 0;
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i];
     if (f.role !== 'prompt' && f.role !== 'context' && f.role !== 'system') continue;
     const source: CotString = { pointer: f.pointer, text: f.text };
-    out.sources.push(source);
+    out.sources[s++] = source;
     if (f.role !== 'prompt') continue;
-    (prompts ??= []).push(source);
-    (promptAt ??= []).push(i);
+    prompts[p] = source;
+    promptAt[p++] = i;
   }
-  if (prompts) out.question = prompts[0];
+  if (promptCount) out.question = prompts[0];
+  let r = 0;
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i];
     if (f.role === 'answer') {
@@ -114,17 +126,15 @@ function fromTextFields(fields: TextField[]): CotFields {
     if (f.turnRole && f.turnRole !== 'assistant') continue;
     // the question: the closest prompt before this text (by turn for chats, by order otherwise)
     let q: CotString | undefined;
-    if (prompts) {
-      for (let k = 0; k < prompts.length; k++) {
-        const p = fields[promptAt![k]];
-        const before = f.turn !== undefined && p.turn !== undefined ? p.turn < f.turn : promptAt![k] < i;
-        if (before) q = prompts[k];
-      }
+    for (let k = 0; k < promptCount; k++) {
+      const pf = fields[promptAt[k]];
+      const before = f.turn !== undefined && pf.turn !== undefined ? pf.turn < f.turn : promptAt[k] < i;
+      if (before) q = prompts[k];
     }
     q ??= out.question;
-    const r: ReasoningField = { pointer: f.pointer, text: f.text, role: f.role, question: q };
-    if (f.turn !== undefined) r.turn = f.turn;
-    out.reasonings.push(r);
+    const reasoning: ReasoningField = { pointer: f.pointer, text: f.text, role: f.role, question: q };
+    if (f.turn !== undefined) reasoning.turn = f.turn;
+    out.reasonings[r++] = reasoning;
   }
   return out;
 }

@@ -66,16 +66,15 @@ export const answerFieldMismatch: RecordRule = {
   check(ctx) {
     const a = analyzeRecord(ctx);
     const answer = a.fields.answer;
-    if (!answer || !answer.text.trim()) return [];
+    if (!answer || !answer.text.trim()) return NO_FINDINGS;
     let out: FindingDraft[] | undefined;
-    const span = () => ctx.locate(answer.pointer, 'value');
     for (const r of a.reasonings) {
       if (r.field.pointer === answer.pointer) continue;
       const final = r.final;
       if (final) {
         if (compareAnswers(final, answer.text) !== 'mismatch') continue;
         (out ??= []).push({
-          ...span(), field: answer.pointer,
+          ...ctx.locate(answer.pointer, 'value'), field: answer.pointer,
           message: `the answer field says "${short(answer.text)}" but the reasoning concludes "${short(final.text)}"`,
           related: [{ message: 'final answer in the reasoning', line: ctx.locateInString(r.field.pointer, final.start, final.end).line }],
         });
@@ -88,14 +87,14 @@ export const answerFieldMismatch: RecordRule = {
       if (!last) {
         // no final-answer statement and no clear last computation: the answer must at least be a number the reasoning reaches
         if (r.field.role !== 'rationale' || !r.reasons() || mentions(r, cls.number, decimals) || oneStepAway(r, cls.number, decimals)) continue;
-        (out ??= []).push({ ...span(), field: answer.pointer, message: `the answer field says "${short(answer.text)}", a number the reasoning never arrives at` });
+        (out ??= []).push({ ...ctx.locate(answer.pointer, 'value'), field: answer.pointer, message: `the answer field says "${short(answer.text)}", a number the reasoning never arrives at` });
         continue;
       }
       if (acceptsResult(last.written.value, cls.number, decimals) || acceptsResult(last.equation.value, cls.number, decimals)) continue;
       if (acceptsUpToUnit(last.written.value, cls.number, decimals) || acceptsUpToUnit(last.equation.value, cls.number, decimals)) continue;
       if (includesValue(numbersAfter(r, last.written.end, last.step), cls.number)) continue;
       (out ??= []).push({
-        ...span(), field: answer.pointer,
+        ...ctx.locate(answer.pointer, 'value'), field: answer.pointer,
         message: `the answer field says "${short(answer.text)}" but the reasoning ends with ${last.equation.expression} = ${last.written.text}`,
         related: [{ message: 'last computation in the reasoning', line: ctx.locateInString(r.field.pointer, last.equation.start, last.equation.end).line }],
       });

@@ -1,9 +1,15 @@
 import type { FindingDraft, RecordRule } from '../../types';
 import { analyzeRecord, fix, NO_FINDINGS, replaceEdit } from '../../cot/analysis';
-import { formatLike } from '../../cot/equations';
+import { type Equation, NO_EQUATIONS, formatLike } from '../../cot/equations';
 import { formatRational } from '../../cot/rational';
 
 const j = JSON.stringify;
+
+/** The annotation whose repeated result (the number after ">>") covers text offset `at`. */
+function annotationWrittenAt(annotations: Equation[], at: number): Equation | undefined {
+  for (const a of annotations) if (a.after && a.after.start <= at && at <= a.after.end) return a;
+  return undefined;
+}
 
 /** COT003: an inline equation in the reasoning whose written result is wrong. */
 export const arithmeticMismatch: RecordRule = {
@@ -48,14 +54,15 @@ export const arithmeticMismatch: RecordRule = {
   check(ctx) {
     let out: FindingDraft[] | undefined;
     for (const r of analyzeRecord(ctx).reasonings) {
-      const inline = r.quick.freeEquals || r.quick.annotatedInlineDiffers ? r.inline : [];
+      const inline = r.quick.freeEquals || r.quick.annotatedInlineDiffers ? r.inline : NO_EQUATIONS;
       const clock = r.clock;
+      if (!inline.length && !clock.length) continue;
       for (const eq of clock.length ? [...inline, ...clock] : inline) {
         if (eq.correct) continue;
         if (eq.annotated) {
           // "6*2.5 = $<<6*3=18>>18": the annotation is right but the text around it computes something else.
           // A wrong annotation is COT004's finding.
-          const ann = r.annotations.find((a) => a.after && a.after.start <= eq.result.start && eq.result.start <= a.after.end);
+          const ann = annotationWrittenAt(r.annotations, eq.result.start);
           if (!ann || !ann.correct) continue;
         }
         const pointer = r.field.pointer;
