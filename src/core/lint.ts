@@ -218,7 +218,9 @@ function suppressedBy(config: LintConfig | undefined, entry: Entry): Set<string>
  * Records checked together by the streaming pass (and a document's first full pass): the record rules run
  * rule by rule over the batch, not record by record. A rule's code and branch history then stay hot across
  * 64 records instead of being pushed out by all the other rules between two records of the same file: the
- * COT rules run in 0.72 of the time and the DS rules in X of it (bench/, same findings). Memory stays flat.
+ * COT rules took 0.70 of the time of one record at a time (60 MB GSM8K-like file, 595 → 416 ms CPU in one process)
+ * and the DS rules 0.96 (100 MB Alpaca-like, 1149 → 1099 ms), with the same findings in the same order. Memory
+ * stays flat: a batch holds 64 records. Smaller batches (16, 32) measured the same, 256 and more slower.
  */
 export const BATCH_RECORDS = 64;
 
