@@ -152,7 +152,7 @@ const WORD_DUR_RE = /(?:(?:[Aa]n|[Oo]ne) hour(?: and (?:a (half|quarter)|(\d+) (
 const AND_A_HALF_RE = /(\d+) and a half hours(?![\w-])/y;
 const WORD_RE = /[A-Za-z']+/y;
 
-const WORD_OPS: Record<string, string> = { plus: '+', minus: '-', times: '*' };
+const WORD_OPS = new Map([['plus', '+'], ['minus', '-'], ['times', '*']]);
 const EQ_WORDS = new Set(['equals']);
 const CONTEXT = /\b(?:at|from|until|till|by|starts?|started|ends?|ended|leaves?|left|arrives?|arrived|finish(?:es|ed)?|hours?|minutes?|hrs?|mins?|o['’]clock|noon|midnight|[ap]\.?m\b|clock|time)\b/i;
 const NOT_TIME_LINE = /\b(?:ratio|score|odds|verse|chapter|proportion)\b/i;
@@ -302,7 +302,7 @@ function scan(text: string, from: number, to: number): Item[] {
       const word = w[0];
       const prev = out[out.length - 1];
       const nextIsNum = /^\s*\d/.test(text.slice(i + word.length, i + word.length + 3));
-      if ((word === 'x' || word === 'X' || WORD_OPS[word]) && prev?.type === 'val' && nextIsNum) out.push({ type: 'op', start: i, end: i + word.length, op: WORD_OPS[word] ?? '*' });
+      if ((word === 'x' || word === 'X' || WORD_OPS.has(word)) && prev?.type === 'val' && nextIsNum) out.push({ type: 'op', start: i, end: i + word.length, op: WORD_OPS.get(word) ?? '*' });
       else if (EQ_WORDS.has(word) && prev?.type === 'val') out.push({ type: 'eq', start: i, end: i + word.length });
       else out.push({ type: 'sep', start: i, end: i + word.length, word });
       i += word.length;

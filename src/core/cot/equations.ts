@@ -124,33 +124,34 @@ function markUnits(toks: Token[]): void {
         const w = t.text!;
         const next = toks[j + 1];
         if ((w === 'x' || w === 'X' || w === 'times') && j > i + 1 && next && (next.kind === 'num' || next.kind === 'lp')) {
-          toks[j] = { ...t, kind: 'op', text: '*' };
+          t.kind = 'op';
+          t.text = '*';
           break;
         }
         // "pairs of roller skates", "tubes of lip gloss": "of" joins a unit phrase when a word follows
         if (w === 'of' && words > 0 && next?.kind === 'word' && !NOT_UNIT.has(next.text!.toLowerCase())) {
-          toks[j] = { ...t, kind: 'unit' };
+          t.kind = 'unit';
           j++;
           continue;
         }
         if (w === 'per' && words > 0 && !per && next?.kind === 'word') {
           per = true;
-          toks[j] = { ...t, kind: 'unit' };
+          t.kind = 'unit';
           j++;
           continue;
         }
         // a one-letter unit only right after a '/' written without spaces ("ml/g", "km/h")
         const glued = per && toks[j - 1]?.text === '/' && !t.space && !toks[j - 1].space;
         if (NOT_UNIT.has(w.toLowerCase()) || (w.length < 2 && !glued) || words >= MAX_UNIT_WORDS + (per ? 2 : 0)) break;
-        toks[j] = { ...t, kind: 'unit' };
+        t.kind = 'unit';
         words++;
       } else if (t.kind === 'op' && t.text === '/' && !per && toks[j + 1]?.kind === 'word' && !NOT_UNIT.has(toks[j + 1].text!.toLowerCase()) &&
         (toks[j + 1].text!.length >= 2 || (words > 0 && !t.space && !toks[j + 1].space))) {
         per = true;
-        toks[j] = { ...t, kind: 'unit' };
+        t.kind = 'unit';
       } else if (t.kind === 'op' && t.text === '-' && words > 0 && !t.space && toks[j + 1]?.kind === 'word' && !toks[j + 1].space) {
         // "push-ups", "t-shirts": a hyphen inside a unit word
-        toks[j] = { ...t, kind: 'unit' };
+        t.kind = 'unit';
       } else break;
       j++;
     }
@@ -159,22 +160,23 @@ function markUnits(toks: Token[]): void {
     // and the next operator of the same equation
     const longer = describedQuantity(toks, i, j);
     if (longer > j) {
-      for (let k = j; k < longer; k++) toks[k] = { ...toks[k], kind: 'unit' };
+      for (let k = j; k < longer; k++) toks[k].kind = 'unit';
       j = longer;
     }
     // "5 cents (.05) x 100": a parenthetical restatement, not a product; and a trailing "/" or "per" is not part of the unit
     if (toks[j]?.kind === 'lp') {
-      for (let k = i + 1; k < j; k++) if (toks[k].kind === 'unit') toks[k] = { ...toks[k], kind: toks[k].text === '/' ? 'op' : 'word' };
+      for (let k = i + 1; k < j; k++) if (toks[k].kind === 'unit') toks[k].kind = toks[k].text === '/' ? 'op' : 'word';
       j = i + 1;
     }
     while (j - 1 > i && toks[j - 1].kind === 'unit' && (toks[j - 1].text === '/' || toks[j - 1].text === 'per')) {
-      toks[j - 1] = { ...toks[j - 1], kind: toks[j - 1].text === '/' ? 'op' : 'word' };
+      toks[j - 1].kind = toks[j - 1].text === '/' ? 'op' : 'word';
       j--;
     }
     if (j > i + 1) {
       const words: string[] = [];
       for (let k = i + 1; k < j; k++) if (toks[k].kind === 'unit' && toks[k].text !== '/' && toks[k].text !== 'per') words.push(toks[k].text!);
-      toks[i] = { ...toks[i], unitAfter: true, unit: words.join(' ') };
+      toks[i].unitAfter = true;
+      toks[i].unit = words.join(' ');
     }
   }
 }

@@ -256,7 +256,9 @@ export function tokenize(text: string, from = 0, to = text.length, options: Toke
   return out;
 }
 
-const WORD_OPS: Record<string, string> = { x: '*', X: '*', times: '*', plus: '+', minus: '-', of: '*' };
+/** Words that can stand for an operator. A Map: looking up any word of a text in an object literal also finds
+ * Object.prototype's names ("constructor") and, for a string sliced from the text, costs a string-table lookup. */
+const WORD_OPS = new Map<string, string>([['x', '*'], ['X', '*'], ['times', '*'], ['plus', '+'], ['minus', '-'], ['of', '*']]);
 
 /**
  * Turns words between two operands into operators: "5 x 3", "3 times 4", "20% of 50", "1/4 of 20".
@@ -271,16 +273,17 @@ export function resolveWordOperators(tokens: Token[]): void {
     const operandBefore = prev0.kind === 'num' || prev0.kind === 'rp';
     // "150 divided by 5", "3 multiplied by 4": the "by" becomes part of the operator
     if ((t.text === 'divided' || t.text === 'multiplied') && operandBefore && tokens[i + 1].kind === 'word' && tokens[i + 1].text === 'by' && tokens[i + 2] && (tokens[i + 2].kind === 'num' || tokens[i + 2].kind === 'lp')) {
-      tokens[i] = { ...t, kind: 'op', text: t.text === 'divided' ? '/' : '*' };
-      tokens[i + 1] = { ...tokens[i + 1], kind: 'unit' };
+      t.text = t.text === 'divided' ? '/' : '*';
+      t.kind = 'op';
+      tokens[i + 1].kind = 'unit';
       continue;
     }
     // "150 divided by 5 equals 30"
     if (t.text === 'equals' && operandBefore && (tokens[i + 1].kind === 'num' || tokens[i + 1].kind === 'lp')) {
-      tokens[i] = { ...t, kind: 'eq' };
+      t.kind = 'eq';
       continue;
     }
-    const op = WORD_OPS[t.text!];
+    const op = WORD_OPS.get(t.text!);
     if (!op) continue;
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
@@ -293,7 +296,8 @@ export function resolveWordOperators(tokens: Token[]): void {
     } else if (t.text === 'x' || t.text === 'X') {
       // "5x3" and "5 x 3" are products; "5x 3" or "5 x3" are too. "2x" followed by a non-number is algebra (handled by the caller).
     } else if (!t.space || !next.space) continue;
-    tokens[i] = { ...t, kind: 'op', text: op };
+    t.kind = 'op';
+    t.text = op;
   }
 }
 
