@@ -51,9 +51,9 @@ export function tokenize(text: string, from = 0, to = text.length, options: Toke
   const out: Token[] = [];
   let space = true;
   let i = from;
-  const push = (t: Omit<Token, 'space'>) => {
-    (t as Token).space = space;
-    out.push(t as Token);
+  // each token is made with its `space` (a property added afterwards would give every token a second shape)
+  const push = (t: Token) => {
+    out.push(t);
     space = false;
   };
   while (i < to) {
@@ -64,7 +64,7 @@ export function tokenize(text: string, from = 0, to = text.length, options: Toke
       continue;
     }
     if (c === 10) {
-      push({ kind: 'nl', start: i, end: i + 1 });
+      push({ kind: 'nl', start: i, end: i + 1, space });
       space = true;
       i++;
       continue;
@@ -116,7 +116,7 @@ export function tokenize(text: string, from = 0, to = text.length, options: Toke
         value = div(value, R_HUNDRED)!;
         decimals += 2;
       }
-      const tok: Omit<Token, 'space'> = { kind: 'num', start: i, end, value, decimals };
+      const tok: Token = { kind: 'num', start: i, end, value, decimals, space };
       if (percent) (tok as Token).percent = true;
       if (grouped) (tok as Token).grouped = true;
       if (text.charCodeAt(numStart) === 48 && k > numStart + 1 && isDigit(text.charCodeAt(numStart + 1))) (tok as Token).leadingZero = true;
@@ -128,7 +128,7 @@ export function tokenize(text: string, from = 0, to = text.length, options: Toke
       const close = text.indexOf('>>', i + 2);
       if (close >= 0 && close < to && text.lastIndexOf('\n', close) < i) {
         // transparent for the text around it: it neither separates nor joins tokens
-        push({ kind: 'ann', start: i, end: close + 2 });
+        push({ kind: 'ann', start: i, end: close + 2, space });
         space = true;
         i = close + 2;
         continue;
@@ -137,7 +137,7 @@ export function tokenize(text: string, from = 0, to = text.length, options: Toke
     if (isLetter(c)) {
       let k = i + 1;
       while (k < to && isLetter(text.charCodeAt(k))) k++;
-      push({ kind: 'word', start: i, end: k, text: text.slice(i, k) });
+      push({ kind: 'word', start: i, end: k, text: text.slice(i, k), space });
       i = k;
       continue;
     }
@@ -157,13 +157,13 @@ export function tokenize(text: string, from = 0, to = text.length, options: Toke
           i += 2;
           continue;
         }
-        push({ kind: 'other', start: i, end: i + 1, text: '\\' });
+        push({ kind: 'other', start: i, end: i + 1, text: '\\', space });
         i++;
         continue;
       }
       if (name[0] === 'n' && !LATEX_N.test(name)) {
         // a literal "\n" escape left in the text: a line break
-        push({ kind: 'nl', start: i, end: i + 2 });
+        push({ kind: 'nl', start: i, end: i + 2, space });
         space = true;
         i += 2;
         continue;
@@ -173,12 +173,12 @@ export function tokenize(text: string, from = 0, to = text.length, options: Toke
         i += 2;
         continue;
       }
-      if (name === 'times' || name === 'cdot' || name === 'ast') push({ kind: 'op', start: i, end: k, text: '*' });
-      else if (name === 'div') push({ kind: 'op', start: i, end: k, text: '/' });
-      else if (name === 'frac' || name === 'dfrac' || name === 'tfrac') push({ kind: 'frac', start: i, end: k });
-      else if (name === 'boxed') push({ kind: 'boxed', start: i, end: k });
+      if (name === 'times' || name === 'cdot' || name === 'ast') push({ kind: 'op', start: i, end: k, text: '*', space });
+      else if (name === 'div') push({ kind: 'op', start: i, end: k, text: '/', space });
+      else if (name === 'frac' || name === 'dfrac' || name === 'tfrac') push({ kind: 'frac', start: i, end: k, space });
+      else if (name === 'boxed') push({ kind: 'boxed', start: i, end: k, space });
       else if (name === 'left' || name === 'right' || name === 'quad' || name === 'qquad') space = true;
-      else push({ kind: 'word', start: i, end: k, text: name });
+      else push({ kind: 'word', start: i, end: k, text: name, space });
       i = k;
       continue;
     }
@@ -186,67 +186,67 @@ export function tokenize(text: string, from = 0, to = text.length, options: Toke
     // a list bullet ("- 4 + 6 = 10", "* step", "+ item") at the start of a line is not an operator
     // ("- 14 + 3" may also be a spaced minus: the equation finder tries both readings for '-')
     if ((ch === '*' || ch === '+') && text.charCodeAt(i + 1) === 32 && (out.length === 0 || out[out.length - 1].kind === 'nl') && space) {
-      push({ kind: 'other', start: i, end: i + 1, text: '•' });
+      push({ kind: 'other', start: i, end: i + 1, text: '•', space });
       i++;
       space = true;
       continue;
     }
     switch (ch) {
       case '+':
-        push({ kind: 'op', start: i, end: i + 1, text: '+' });
+        push({ kind: 'op', start: i, end: i + 1, text: '+', space });
         break;
       case '-':
       case '\u2212':
-        push({ kind: 'op', start: i, end: i + 1, text: '-' });
+        push({ kind: 'op', start: i, end: i + 1, text: '-', space });
         break;
       case '\u2013':
         // an en dash with spaces around it is a minus ("97 – 12"); without, a range ("3–4")
-        push(space && (text[i + 1] === ' ') ? { kind: 'op', start: i, end: i + 1, text: '-' } : { kind: 'other', start: i, end: i + 1, text: ch });
+        push(space && (text[i + 1] === ' ') ? { kind: 'op', start: i, end: i + 1, text: '-', space } : { kind: 'other', start: i, end: i + 1, text: ch, space });
         break;
       case '*':
         if (text[i + 1] === '*') {
           // "2**3" is a power; "**bold**" is markdown
           const tight = i > from && (isDigit(text.charCodeAt(i - 1)) || text[i - 1] === ')') && (isDigit(text.charCodeAt(i + 2)) || text[i + 2] === '(');
-          push(tight ? { kind: 'op', start: i, end: i + 2, text: '^' } : { kind: 'other', start: i, end: i + 2, text: '**' });
+          push(tight ? { kind: 'op', start: i, end: i + 2, text: '^', space } : { kind: 'other', start: i, end: i + 2, text: '**', space });
           i += 2;
           continue;
         }
-        push({ kind: 'op', start: i, end: i + 1, text: '*' });
+        push({ kind: 'op', start: i, end: i + 1, text: '*', space });
         break;
       case '×':
       case '·':
       case '∙':
       case '⋅':
       case '∗':
-        push({ kind: 'op', start: i, end: i + 1, text: '*' });
+        push({ kind: 'op', start: i, end: i + 1, text: '*', space });
         break;
       case '/':
       case '÷':
-        push({ kind: 'op', start: i, end: i + 1, text: '/' });
+        push({ kind: 'op', start: i, end: i + 1, text: '/', space });
         break;
       case '^':
-        push({ kind: 'op', start: i, end: i + 1, text: '^' });
+        push({ kind: 'op', start: i, end: i + 1, text: '^', space });
         break;
       case '(':
       case '{':
-        push({ kind: 'lp', start: i, end: i + 1, text: ch });
+        push({ kind: 'lp', start: i, end: i + 1, text: ch, space });
         break;
       case ')':
       case '}':
-        push({ kind: 'rp', start: i, end: i + 1, text: ch });
+        push({ kind: 'rp', start: i, end: i + 1, text: ch, space });
         break;
       case '=': {
         const prev = text[i - 1];
         const next = text[i + 1];
         const compound = next === '=' || next === '>' || prev === '=' || prev === '<' || prev === '>' || prev === '!' || prev === ':';
-        push(compound ? { kind: 'other', start: i, end: i + 1, text: '=' } : { kind: 'eq', start: i, end: i + 1 });
+        push(compound ? { kind: 'other', start: i, end: i + 1, text: '=', space } : { kind: 'eq', start: i, end: i + 1, space });
         break;
       }
       default: {
         // keep surrogate pairs together
         const cp = text.codePointAt(i)!;
         const len = cp > 0xffff ? 2 : 1;
-        push({ kind: 'other', start: i, end: i + len, text: text.slice(i, i + len) });
+        push({ kind: 'other', start: i, end: i + len, text: text.slice(i, i + len), space });
         i += len;
         continue;
       }

@@ -96,6 +96,18 @@ export function pow10(k: number): bigint {
  * optional fraction (".5", "3.50"). Returns undefined for anything else.
  */
 export function parseDecimal(text: string): Rational | undefined {
+  // the usual numeral, a run of up to 15 digits: read in place (no regex, no BigInt parse of a string)
+  const len = text.length;
+  if (len > 0 && len <= 15) {
+    let v = 0;
+    let i = 0;
+    for (; i < len; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      v = v * 10 + (c - 48);
+    }
+    if (i === len) return { n: BigInt(v), d: ONE };
+  }
   const m = /^([-+]?)(\d*)(?:\.(\d+))?$/.exec(text.replace(/,/g, ''));
   if (!m || (m[2] === '' && m[3] === undefined)) return undefined;
   const frac = m[3] ?? '';
