@@ -34,6 +34,15 @@ export interface Token {
   text?: string;
 }
 
+/**
+ * A token with every field present, in one order: all tokens share one shape, so the parser's and the unit
+ * pass's property reads stay monomorphic (optional fields added later gave each kind of token several shapes,
+ * and the functions reading them were deoptimized again and again while a file warmed up).
+ */
+export function makeToken(kind: TokenKind, start: number, end: number, space: boolean, text?: string): Token {
+  return { kind, start, end, space, value: undefined, decimals: undefined, percent: undefined, grouped: undefined, unitAfter: undefined, unit: undefined, leadingZero: undefined, mixed: undefined, text };
+}
+
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 0xa0 || c === 0x2009 || c === 0x202f;
@@ -64,7 +73,7 @@ export function tokenize(text: string, from = 0, to = text.length, options: Toke
       continue;
     }
     if (c === 10) {
-      push({ kind: 'nl', start: i, end: i + 1, space });
+      push(makeToken('nl', i, i + 1, space));
       space = true;
       i++;
       continue;
@@ -116,10 +125,12 @@ export function tokenize(text: string, from = 0, to = text.length, options: Toke
         value = div(value, R_HUNDRED)!;
         decimals += 2;
       }
-      const tok: Token = { kind: 'num', start: i, end, value, decimals, space };
-      if (percent) (tok as Token).percent = true;
-      if (grouped) (tok as Token).grouped = true;
-      if (text.charCodeAt(numStart) === 48 && k > numStart + 1 && isDigit(text.charCodeAt(numStart + 1))) (tok as Token).leadingZero = true;
+      const tok = makeToken('num', i, end, space);
+      tok.value = value;
+      tok.decimals = decimals;
+      if (percent) tok.percent = true;
+      if (grouped) tok.grouped = true;
+      if (text.charCodeAt(numStart) === 48 && k > numStart + 1 && isDigit(text.charCodeAt(numStart + 1))) tok.leadingZero = true;
       push(tok);
       i = end;
       continue;
@@ -128,7 +139,7 @@ export function tokenize(text: string, from = 0, to = text.length, options: Toke
       const close = text.indexOf('>>', i + 2);
       if (close >= 0 && close < to && text.lastIndexOf('\n', close) < i) {
         // transparent for the text around it: it neither separates nor joins tokens
-        push({ kind: 'ann', start: i, end: close + 2, space });
+        push(makeToken('ann', i, close + 2, space));
         space = true;
         i = close + 2;
         continue;
@@ -137,7 +148,7 @@ export function tokenize(text: string, from = 0, to = text.length, options: Toke
     if (isLetter(c)) {
       let k = i + 1;
       while (k < to && isLetter(text.charCodeAt(k))) k++;
-      push({ kind: 'word', start: i, end: k, text: text.slice(i, k), space });
+      push(makeToken('word', i, k, space, text.slice(i, k)));
       i = k;
       continue;
     }
@@ -157,13 +168,13 @@ export function tokenize(text: string, from = 0, to = text.length, options: Toke
           i += 2;
           continue;
         }
-        push({ kind: 'other', start: i, end: i + 1, text: '\\', space });
+        push(makeToken('other', i, i + 1, space, '\\'));
         i++;
         continue;
       }
       if (name[0] === 'n' && !LATEX_N.test(name)) {
         // a literal "\n" escape left in the text: a line break
-        push({ kind: 'nl', start: i, end: i + 2, space });
+        push(makeToken('nl', i, i + 2, space));
         space = true;
         i += 2;
         continue;
@@ -173,12 +184,12 @@ export function tokenize(text: string, from = 0, to = text.length, options: Toke
         i += 2;
         continue;
       }
-      if (name === 'times' || name === 'cdot' || name === 'ast') push({ kind: 'op', start: i, end: k, text: '*', space });
-      else if (name === 'div') push({ kind: 'op', start: i, end: k, text: '/', space });
-      else if (name === 'frac' || name === 'dfrac' || name === 'tfrac') push({ kind: 'frac', start: i, end: k, space });
-      else if (name === 'boxed') push({ kind: 'boxed', start: i, end: k, space });
+      if (name === 'times' || name === 'cdot' || name === 'ast') push(makeToken('op', i, k, space, '*'));
+      else if (name === 'div') push(makeToken('op', i, k, space, '/'));
+      else if (name === 'frac' || name === 'dfrac' || name === 'tfrac') push(makeToken('frac', i, k, space));
+      else if (name === 'boxed') push(makeToken('boxed', i, k, space));
       else if (name === 'left' || name === 'right' || name === 'quad' || name === 'qquad') space = true;
-      else push({ kind: 'word', start: i, end: k, text: name, space });
+      else push(makeToken('word', i, k, space, name));
       i = k;
       continue;
     }
@@ -186,67 +197,67 @@ export function tokenize(text: string, from = 0, to = text.length, options: Toke
     // a list bullet ("- 4 + 6 = 10", "* step", "+ item") at the start of a line is not an operator
     // ("- 14 + 3" may also be a spaced minus: the equation finder tries both readings for '-')
     if ((ch === '*' || ch === '+') && text.charCodeAt(i + 1) === 32 && (out.length === 0 || out[out.length - 1].kind === 'nl') && space) {
-      push({ kind: 'other', start: i, end: i + 1, text: '•', space });
+      push(makeToken('other', i, i + 1, space, '•'));
       i++;
       space = true;
       continue;
     }
     switch (ch) {
       case '+':
-        push({ kind: 'op', start: i, end: i + 1, text: '+', space });
+        push(makeToken('op', i, i + 1, space, '+'));
         break;
       case '-':
       case '\u2212':
-        push({ kind: 'op', start: i, end: i + 1, text: '-', space });
+        push(makeToken('op', i, i + 1, space, '-'));
         break;
       case '\u2013':
         // an en dash with spaces around it is a minus ("97 – 12"); without, a range ("3–4")
-        push(space && (text[i + 1] === ' ') ? { kind: 'op', start: i, end: i + 1, text: '-', space } : { kind: 'other', start: i, end: i + 1, text: ch, space });
+        push(space && (text[i + 1] === ' ') ? makeToken('op', i, i + 1, space, '-') : makeToken('other', i, i + 1, space, ch));
         break;
       case '*':
         if (text[i + 1] === '*') {
           // "2**3" is a power; "**bold**" is markdown
           const tight = i > from && (isDigit(text.charCodeAt(i - 1)) || text[i - 1] === ')') && (isDigit(text.charCodeAt(i + 2)) || text[i + 2] === '(');
-          push(tight ? { kind: 'op', start: i, end: i + 2, text: '^', space } : { kind: 'other', start: i, end: i + 2, text: '**', space });
+          push(tight ? makeToken('op', i, i + 2, space, '^') : makeToken('other', i, i + 2, space, '**'));
           i += 2;
           continue;
         }
-        push({ kind: 'op', start: i, end: i + 1, text: '*', space });
+        push(makeToken('op', i, i + 1, space, '*'));
         break;
       case '×':
       case '·':
       case '∙':
       case '⋅':
       case '∗':
-        push({ kind: 'op', start: i, end: i + 1, text: '*', space });
+        push(makeToken('op', i, i + 1, space, '*'));
         break;
       case '/':
       case '÷':
-        push({ kind: 'op', start: i, end: i + 1, text: '/', space });
+        push(makeToken('op', i, i + 1, space, '/'));
         break;
       case '^':
-        push({ kind: 'op', start: i, end: i + 1, text: '^', space });
+        push(makeToken('op', i, i + 1, space, '^'));
         break;
       case '(':
       case '{':
-        push({ kind: 'lp', start: i, end: i + 1, text: ch, space });
+        push(makeToken('lp', i, i + 1, space, ch));
         break;
       case ')':
       case '}':
-        push({ kind: 'rp', start: i, end: i + 1, text: ch, space });
+        push(makeToken('rp', i, i + 1, space, ch));
         break;
       case '=': {
         const prev = text[i - 1];
         const next = text[i + 1];
         const compound = next === '=' || next === '>' || prev === '=' || prev === '<' || prev === '>' || prev === '!' || prev === ':';
-        push(compound ? { kind: 'other', start: i, end: i + 1, text: '=', space } : { kind: 'eq', start: i, end: i + 1, space });
+        push(compound ? makeToken('other', i, i + 1, space, '=') : makeToken('eq', i, i + 1, space));
         break;
       }
       default: {
         // keep surrogate pairs together
         const cp = text.codePointAt(i)!;
         const len = cp > 0xffff ? 2 : 1;
-        push({ kind: 'other', start: i, end: i + len, text: text.slice(i, i + len), space });
+        push(makeToken('other', i, i + len, space, text.slice(i, i + len)));
         i += len;
         continue;
       }

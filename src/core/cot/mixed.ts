@@ -5,7 +5,7 @@
  * Anything less clear ("3 1/2-hour shifts", "2 1/2-year-old", "1 2/3/24", "on 3 1/2") is left alone, and an
  * improper LaTeX "2\frac{5}{2}" (a product or a mixed number?) is made opaque so no equation reads it.
  */
-import type { Token } from './expr';
+import { type Token, makeToken } from './expr';
 import { type Rational, add, compare, div, formatRational, isInteger, neg, R_ZERO, rat, sub } from './rational';
 
 /** How a mixed number was written: "2 1/2", "2½" / "2 ½", "2\frac{1}{2}". */
@@ -98,7 +98,11 @@ function decimalsOf(d: Rational | undefined): number {
 }
 
 function merged(first: Token, end: number, value: Rational, mixed: MixedStyle, denominator?: Rational): Token {
-  return { kind: 'num', start: first.start, end, space: first.space, value, decimals: decimalsOf(denominator), mixed };
+  const t = makeToken('num', first.start, end, first.space);
+  t.value = value;
+  t.decimals = decimalsOf(denominator);
+  t.mixed = mixed;
+  return t;
 }
 
 /**
@@ -117,7 +121,11 @@ export function mergeMixedNumbers(toks: Token[], text: string): Token[] {
       if (plainInteger(prev) && (gap === 0 || (gap === 1 && text[prev.end] === ' ')) && wholeOk(out, out.length - 1, text) && tailOk(text, t.end)) {
         out[out.length - 1] = merged(prev, t.end, add(prev.value!, rat(n, d)), 'vulgar');
       } else if (tailOk(text, t.end) && !(prev && prev.kind === 'num' && gap === 0)) {
-        out.push({ kind: 'num', start: t.start, end: t.end, space: t.space, value: rat(n, d), decimals: 0, mixed: 'vulgar' });
+        const v = makeToken('num', t.start, t.end, t.space);
+        v.value = rat(n, d);
+        v.decimals = 0;
+        v.mixed = 'vulgar';
+        out.push(v);
       } else out.push(t);
       continue;
     }
@@ -148,7 +156,7 @@ export function mergeMixedNumbers(toks: Token[], text: string): Token[] {
         const v = mixedValue(t.value!, parts.n, parts.d);
         if (v) out.push(merged(t, toks[parts.next - 1].end, v, 'latex', parts.d));
         // an improper "2\frac{5}{2}" is a product or a mixed number: opaque, no equation reads it
-        else out.push({ kind: 'other', start: t.start, end: toks[parts.next - 1].end, space: t.space, text: '\u0000' });
+        else out.push(makeToken('other', t.start, toks[parts.next - 1].end, t.space, '\u0000'));
         i = parts.next - 1;
         continue;
       }
