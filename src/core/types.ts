@@ -190,9 +190,9 @@ export interface RecordContext {
   /** The file path (for messages and overrides); may be undefined for untitled documents. */
   path?: string;
   /**
-   * Scratch space of this record's check, shared by every rule that checks it (made with the context and
-   * dropped with it): where a family of rules keeps the analysis they all read (the CoT analysis), keyed by
-   * a symbol of its own. The engine may check several records before the next rule runs, so a cache of
+   * Scratch space of this record's check, shared by every rule that checks it (the engine drops it once every
+   * rule has seen the record): where a family of rules keeps the analysis they all read (the CoT analysis),
+   * keyed by a symbol of its own. The engine may check several records before the next rule runs, so a cache of
    * "the last record" does not work across rules: this does.
    */
   readonly shared: Record<symbol, unknown>;

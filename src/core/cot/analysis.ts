@@ -1,6 +1,6 @@
 /**
- * One analysis per record, shared by every COT rule (cached on the record entry; each part is
- * computed on first use so a rule that needs only the final answer never tokenizes equations).
+ * One analysis per record, shared by every COT rule (kept in the record context's shared scratch space;
+ * each part is computed on first use so a rule that needs only the final answer never tokenizes equations).
  */
 import type { FindingDraft, Fix, RecordContext, Span, TextEdit } from '../types';
 import { type AlgebraSlip, algebraSlips } from './algebra';

@@ -37,9 +37,9 @@ function topLevelPointer(key: string): string {
   return p;
 }
 
-/** The first key of `keys` whose value in `rec` satisfies `test`. */
+/** The first key of `keys` whose value in `rec` satisfies `test` (which must reject undefined: absent keys are not looked up apart). */
 export function firstKey(rec: Rec, keys: readonly string[], test: (v: unknown) => boolean = isString): string | undefined {
-  // no `k in rec` first: no key of these lists is on Object.prototype, and test(undefined) is false
+  // no `k in rec` first: no key of these lists is on Object.prototype, and test rejects undefined
   for (const k of keys) if (test(rec[k])) return k;
   return undefined;
 }
