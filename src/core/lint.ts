@@ -456,21 +456,11 @@ export class IncrementalLinter {
     }
     this.lines = states;
     this.replan();
-    // the records in batches (see BATCH_RECORDS), each batch checked before the next yield
-    const batch: LineState[] = [];
-    for (const s of this.lines) {
-      batch.push(s);
-      const slice = ++done >= sliceLines;
-      if (batch.length >= BATCH_RECORDS || slice) {
-        this.checkLines(batch);
-        batch.length = 0;
-      }
-      if (slice) {
-        done = 0;
-        yield;
-      }
+    // a slice of lines at a time (checked in batches), yielding between slices
+    for (let at = 0; at < this.lines.length; at += sliceLines) {
+      if (at > 0) yield;
+      this.checkAll(this.lines.slice(at, at + sliceLines));
     }
-    this.checkLines(batch);
   }
 
   resetSync(text: string): void {

@@ -174,7 +174,7 @@ export class ReasoningAnalysis {
 export class RecordAnalysis {
   readonly reasonings: ReasoningAnalysis[];
   /** key: the format and CoT pointers it was made for; text: the record text it was made from. */
-  constructor(readonly fields: CotFields, readonly key = '', readonly text = '') {
+  constructor(readonly fields: CotFields, readonly key: string, readonly text: string) {
     this.reasonings = fields.reasonings.map((f) => new ReasoningAnalysis(f));
   }
 }

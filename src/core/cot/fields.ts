@@ -89,15 +89,20 @@ function fromPointers(value: unknown, p: CotPointers): CotFields {
  * format: plain loops; each prompt's CotString is made once (as a source) and shared as the question of the
  * reasonings after it; the lists are made at their final size (a push into [] reserves 16 slots).
  */
+/** A text the reasoning may take quantities from. */
+const isSource = (f: TextField) => f.role === 'prompt' || f.role === 'context' || f.role === 'system';
+/** A text that reasons: a rationale or a response, of the assistant when it is a chat turn. */
+const isReasoning = (f: TextField): f is TextField & { role: 'rationale' | 'response' } => (f.role === 'rationale' || f.role === 'response') && !(f.turnRole && f.turnRole !== 'assistant');
+
 function fromTextFields(fields: TextField[]): CotFields {
   let sourceCount = 0;
   let promptCount = 0;
   let reasoningCount = 0;
   for (const f of fields) {
-    if (f.role === 'prompt' || f.role === 'context' || f.role === 'system') {
+    if (isSource(f)) {
       sourceCount++;
       if (f.role === 'prompt') promptCount++;
-    } else if ((f.role === 'rationale' || f.role === 'response') && !(f.turnRole && f.turnRole !== 'assistant')) reasoningCount++;
+    } else if (isReasoning(f)) reasoningCount++;
   }
   const out: CotFields = { reasonings: reasoningCount ? new Array<ReasoningField>(reasoningCount) : [], sources: sourceCount ? new Array<CotString>(sourceCount) : [] };
   // the prompts' CotStrings and their field indexes, in field order
@@ -107,7 +112,7 @@ function fromTextFields(fields: TextField[]): CotFields {
   let p = 0;
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i];
-    if (f.role !== 'prompt' && f.role !== 'context' && f.role !== 'system') continue;
+    if (!isSource(f)) continue;
     const source: CotString = { pointer: f.pointer, text: f.text };
     out.sources[s++] = source;
     if (f.role !== 'prompt') continue;
@@ -122,8 +127,7 @@ function fromTextFields(fields: TextField[]): CotFields {
       if (!out.answer) out.answer = { pointer: f.pointer, text: f.text };
       continue;
     }
-    if (f.role !== 'rationale' && f.role !== 'response') continue;
-    if (f.turnRole && f.turnRole !== 'assistant') continue;
+    if (!isReasoning(f)) continue;
     // the question: the closest prompt before this text (by turn for chats, by order otherwise)
     let q: CotString | undefined;
     for (let k = 0; k < promptCount; k++) {
