@@ -173,8 +173,11 @@ export class ReasoningAnalysis {
 
 export class RecordAnalysis {
   readonly reasonings: ReasoningAnalysis[];
-  /** key: the format and CoT pointers it was made for; text: the record text it was made from. */
-  constructor(readonly fields: CotFields, readonly key: string, readonly text: string) {
+  /**
+   * key: the format and CoT pointers it was made for; text: the record text it was made from; cot: the
+   * `cot` option object it was made for (undefined: none), the identity the quick test compares.
+   */
+  constructor(readonly fields: CotFields, readonly key: string, readonly text: string, readonly cot: unknown) {
     this.reasonings = fields.reasonings.map((f) => new ReasoningAnalysis(f));
   }
 }
@@ -185,14 +188,20 @@ const ANALYSIS = Symbol('cot analysis');
 /**
  * The record's CoT analysis, shared by every COT rule checking the record (kept in ctx.shared). It depends
  * on the format and the configured CoT pointers: a rule configured with other pointers gets its own.
+ * Every COT rule asks for it on every record, so the usual case (the same `cot` option object, or none)
+ * is settled by identity before any key is made.
  */
 export function analyzeRecord(ctx: RecordContext): RecordAnalysis {
-  const pointers = ctx.options.cot === undefined ? undefined : readCotPointers(ctx.options);
-  const key = pointers ? `${ctx.format?.id ?? ''}|${JSON.stringify(pointers)}` : ctx.format?.id ?? '';
   const shared = ctx.shared;
   const kept = shared[ANALYSIS] as RecordAnalysis | undefined;
-  if (kept && kept.key === key && kept.text === ctx.record.text) return kept;
-  const value = new RecordAnalysis(cotFields(ctx), key, ctx.record.text);
+  const cot = ctx.options.cot;
+  const text = ctx.record.text;
+  // the scratch space is this context's: the format is the same, and the same option object the same pointers
+  if (kept !== undefined && kept.cot === cot && kept.text === text) return kept;
+  const pointers = cot === undefined ? undefined : readCotPointers(ctx.options);
+  const key = pointers ? `${ctx.format?.id ?? ''}|${JSON.stringify(pointers)}` : ctx.format?.id ?? '';
+  if (kept !== undefined && kept.key === key && kept.text === text) return kept;
+  const value = new RecordAnalysis(cotFields(ctx), key, text, cot);
   shared[ANALYSIS] = value;
   return value;
 }

@@ -7,6 +7,7 @@ import { parseRecord } from '../../../src/core/jsonl/parseRecord';
 import { createLocator } from '../../../src/core/jsonl/locate';
 import { parseJsonArrayFile } from '../../../src/core/jsonl/jsonArray';
 import { hashText } from '../../../src/core/jsonl/hash';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 
 test('splitLines keeps BOM, CRLF, lone CR and a missing final newline apart', () => {
   assert.deepEqual(splitLines('\uFEFF{"a":1}\r\n{"b":2}\n'), { lines: ['{"a":1}', '{"b":2}'], eols: ['\r\n', '\n'], bom: true, eol: 'mixed' });
@@ -76,6 +77,57 @@ test('the locator finds keys, values, missing keys, and characters inside escape
   const e = decoded.indexOf('é');
   const se = loc.locateInString('/messages/0/content', e, e + 1);
   assert.equal(text.slice(se.startColumn, se.endColumn), '\\u00e9');
+});
+
+test('a range in a top-level string is found without the tree, exactly where the tree puts it', () => {
+  // the reference: the jsonc tree's node (what every pointer used before the top-level scan)
+  const viaTree = (text: string, key: string, start: number, end: number) => {
+    const node = findNodeAtLocation(parseTree(text)!, [key]);
+    if (!node || node.type !== 'string') return node ? [node.offset, node.offset + node.length] : [0, text.length];
+    let decoded = 0;
+    let i = node.offset + 1;
+    let from = -1;
+    let to = -1;
+    const rawEnd = node.offset + node.length - 1;
+    while (i <= rawEnd) {
+      if (decoded === start && from < 0) from = i;
+      if (decoded === end) {
+        to = i;
+        break;
+      }
+      if (i === rawEnd) break;
+      i += text[i] === '\\' ? (text[i + 1] === 'u' ? 6 : 2) : 1;
+      decoded++;
+    }
+    if (from < 0) from = rawEnd;
+    if (to < 0) to = rawEnd;
+    return [from, Math.max(from, to)];
+  };
+  const cases: [string, string][] = [
+    ['{"question": "Q?", "answer": "3 * 4 = <<3*4=12>>12\\n#### 12"}', 'answer'],
+    [' { "meta" : {"answer": "nested, not this", "list": [1, "}", {"a": "]"}]}, "answer" :"here \\"quoted\\" \\\\"}', 'answer'],
+    ['{"a":"x\\\\","answer":"after a string ending in a backslash"}', 'answer'],
+    ['{"answer":"first","answer":"second"}', 'answer'],
+    ['{"n": -1.5e3, "t": true, "z": null, "answer": "é 😀 \\u00e9 x"}', 'answer'],
+    ['{"\\u0061nswer": "escaped key spells it", "answer": "plain"}', 'answer'],
+    ['{"\\u0061nswer": 7, "answer": "plain"}', 'answer'],
+    ['{"answer": 42}', 'answer'],
+    ['{"other": "no such key"}', 'answer'],
+    ['["an", "array"]', 'answer'],
+    ['{"réponse": "a non-ASCII key"}', 'réponse'],
+  ];
+  for (const [text, key] of cases) {
+    const value = JSON.parse(text);
+    const len = typeof value[key] === 'string' ? value[key].length : 3;
+    for (const [s, e] of [[0, 0], [0, 1], [1, Math.min(4, len)], [Math.max(0, len - 1), len], [0, len]]) {
+      const span = createLocator(text).locateInString(`/${key}`, s, e);
+      assert.deepEqual([span.startColumn, span.endColumn], viaTree(text, key, s, e), `${text} [${s}, ${e})`);
+    }
+  }
+  // a pointer that JSON would write with escapes still goes through the tree
+  const odd = '{"a\\\\b": "x", "a\\"b": "yz"}';
+  const span = createLocator(odd).locateInString('/a"b', 1, 2);
+  assert.equal(odd.slice(span.startColumn, span.endColumn), 'z');
 });
 
 test('a .json array gives each record its own text and position, and locates syntax errors', () => {
