@@ -9,7 +9,7 @@
  */
 import type { FieldSpec, Format, TextField } from '../types';
 import { buildConversation, makeTurn } from '../conversation';
-import { firstKey, isObject, isString, pushField, type Rec } from './shared';
+import { PresentKeys, firstKey, isObject, isString, pushField, type Rec } from './shared';
 import { fourHashesAt, shortLastLineStart } from '../cot/lines';
 
 const QUESTION_KEYS = ['question', 'problem', 'query'];
@@ -17,6 +17,8 @@ const RATIONALE_KEYS = ['rationale', 'reasoning', 'solution', 'explanation', 'ch
 const ANSWER_KEYS = ['answer', 'final_answer', 'expected_answer', 'correct_answer', 'correct'];
 const SYSTEM_KEYS = ['system', 'system_prompt'];
 const scalar = (v: unknown) => isString(v) || typeof v === 'number' || typeof v === 'boolean';
+/** The keys of the lists above a record has (indexes: QUESTION, RATIONALE, ANSWER, SYSTEM). */
+const present = new PresentKeys([QUESTION_KEYS, RATIONALE_KEYS, ANSWER_KEYS, SYSTEM_KEYS]);
 
 /** An answer value that is really a worked solution: a "####" line, <<calc>> annotations, or several sentences. */
 export function looksLikeReasoning(s: string): boolean {
@@ -39,12 +41,16 @@ interface Keys {
   answer?: string;
   /** The answer key holds the reasoning (GSM8K). */
   answerIsRationale: boolean;
+  /** The system-prompt keys the record has. */
+  system: readonly string[];
 }
 
 function keysOf(r: Rec): Keys {
-  let question = firstKey(r, QUESTION_KEYS);
-  let rationale = firstKey(r, RATIONALE_KEYS);
-  let answer = firstKey(r, ANSWER_KEYS, scalar);
+  // only the listed keys the record has are looked up (see PresentKeys)
+  const has = present.of(r);
+  let question = firstKey(r, has[0]);
+  let rationale = firstKey(r, has[1]);
+  let answer = firstKey(r, has[2], scalar);
   if (!question && isString(r.source) && isString(r.rationale)) {
     // CoT-Collection
     question = 'source';
@@ -56,7 +62,7 @@ function keysOf(r: Rec): Keys {
     rationale = undefined;
   }
   const answerIsRationale = !rationale && answer !== undefined && isString(r[answer]) && looksLikeReasoning(r[answer] as string);
-  return { question, rationale, answer, answerIsRationale };
+  return { question, rationale, answer, answerIsRationale, system: has[3] };
 }
 
 function detect(record: unknown): number {
@@ -73,7 +79,7 @@ function textFields(record: unknown): TextField[] {
   if (!isObject(record)) return [];
   const k = keysOf(record);
   const out: TextField[] = [];
-  for (const sk of SYSTEM_KEYS) pushField(out, record, sk, 'system');
+  for (const sk of k.system) pushField(out, record, sk, 'system');
   if (k.question) pushField(out, record, k.question, 'prompt', true);
   if (Array.isArray(record.options)) {
     record.options.forEach((o, i) => isString(o) && out.push({ pointer: `/options/${i}`, role: 'context', text: o }));

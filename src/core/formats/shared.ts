@@ -44,6 +44,36 @@ export function firstKey(rec: Rec, keys: readonly string[], test: (v: unknown) =
   return undefined;
 }
 
+/**
+ * Which keys of some fixed lists a record has, memoized on the record's own key list. Records of a file
+ * almost all share theirs, and Object.keys of an object of a shape seen before is a copy of a cached list
+ * (~10 ns for a GSM8K record), when looking up every listed key, present or not, costs ~15 ns a key.
+ */
+export class PresentKeys {
+  private last: string[] | undefined;
+  private present: readonly (readonly string[])[] = [];
+  constructor(private readonly lists: readonly (readonly string[])[]) {}
+  /** For each list, the keys of it that `rec` has as its own, in the list's order. */
+  of(rec: Rec): readonly (readonly string[])[] {
+    const keys = Object.keys(rec);
+    const last = this.last;
+    if (last !== undefined && last.length === keys.length) {
+      let same = true;
+      for (let i = 0; i < keys.length; i++) {
+        if (keys[i] !== last[i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return this.present;
+    }
+    const own = new Set(keys);
+    this.last = keys;
+    this.present = this.lists.map((list) => list.filter((k) => own.has(k)));
+    return this.present;
+  }
+}
+
 /** Pushes a text field for `rec[key]` when it is a string. */
 export function pushField(out: TextField[], rec: Rec, key: string, role: TextRole, required = false, base = ''): void {
   const v = rec[key];

@@ -325,6 +325,25 @@ test('cot: GSM8K answer is the rationale; separate rationale makes answer the an
   assert.equal(c.toConversation(stated)?.turns[1].content, stated.rationale);
 });
 
+test('cot: records that follow one another with other keys, or the same keys holding other types, map each by its own keys', () => {
+  const c = fmt('cot');
+  // the format remembers which listed keys the previous record had: each record must still be read by its own
+  const seq: [Record<string, unknown>, string[]][] = [
+    [{ question: 'q', answer: '3 + 4 = 7.\n#### 7' }, ['/question=prompt!', '/answer=rationale!']],
+    [{ question: 'q', answer: '7' }, ['/question=prompt!', '/answer=answer!']],
+    [{ question: 5, answer: '7' }, ['/answer=answer!']],
+    [{ question: 'q', rationale: 'r', answer: '7' }, ['/question=prompt!', '/rationale=rationale!', '/answer=answer']],
+    [{ answer: '7', question: 'q' }, ['/question=prompt!', '/answer=answer!']],
+    [{ question: 'q', answer: 7 }, ['/question=prompt!']],
+    [{ question: 'q', answer: '7', system: 'Be brief.' }, ['/system=system', '/question=prompt!', '/answer=answer!']],
+    [{ question: 'q', answer: '7', system: 3 }, ['/question=prompt!', '/answer=answer!']],
+    [{ question: 'q', answer: '7' }, ['/question=prompt!', '/answer=answer!']],
+  ];
+  for (let round = 0; round < 2; round++) {
+    for (const [rec, expected] of seq) assert.deepEqual(roles(c.textFields(rec)), expected, JSON.stringify(rec));
+  }
+});
+
 test('text fields escape keys in pointers and skip non-string values', () => {
   const s = fmt('sharegpt');
   const rec = { conversations: [{ from: 'human', value: 'hi' }, { from: 'gpt', value: null }, 'junk', { from: 'gpt', value: 'ok' }] };
