@@ -83,8 +83,33 @@ export function literalNewline(text: string, from: number): number {
   return -1;
 }
 
-/** Fingerprints of the lines seen so far (a small reused buffer: no allocation per text). */
+/** Fingerprints of the lines seen so far, and where each starts (small reused buffers: no allocation per text). */
 const SEEN = new Int32Array(64);
+const SEEN_AT = new Int32Array(64);
+
+function asciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+}
+
+/**
+ * May the lines of length `len` at `a` and `b` be the same step for COT009 (whose comparison lowercases,
+ * collapses runs of blanks and markup, and drops trailing punctuation)? Read side by side, case-blind: they
+ * cannot once they first differ in two ASCII letters or digits, since everything before that point is the
+ * same in both. Any other first difference (a blank, markup, punctuation, a non-ASCII character) counts as
+ * a possible repeat, for the exact comparison to settle.
+ */
+function mayRepeat(text: string, a: number, b: number, len: number): boolean {
+  for (let k = 0; k < len; k++) {
+    const x = text.charCodeAt(a + k);
+    const y = text.charCodeAt(b + k);
+    if (x === y) continue;
+    const fx = x | 32;
+    const fy = y | 32;
+    if (fx === fy && fx >= 97 && fx <= 122) continue;
+    return !(asciiAlnum(x) && asciiAlnum(y));
+  }
+  return true;
+}
 
 /** LINE_LABEL and LINES_DISTINCT of `text`, as bits. */
 export function lineFacts(text: string): number {
@@ -116,19 +141,22 @@ export function lineFacts(text: string): number {
         while (last > i && (text.charCodeAt(last - 1) === 32 || text.charCodeAt(last - 1) === 13 || text.charCodeAt(last - 1) === 9)) last--;
         const len = last - i;
         if (len >= 12) {
-          // a sampled, case-folded fingerprint: equal lines always collide; a collision sends the text
-          // to the exact comparison, so a false match costs time, never a wrong finding
+          // a sampled, case-folded fingerprint: equal lines always collide; lines that collide are read side by
+          // side (mayRepeat), and a possible repeat sends the text to the exact comparison
           let h = len;
           for (let k = 0; k < 8; k++) h = (h * 31 + (text.charCodeAt(i + ((len - 1) * k) / 7 | 0) | 32)) | 0;
           for (let k = 0; k < count; k++) {
-            if (seen[k] === h) {
+            if (seen[k] === h && mayRepeat(text, SEEN_AT[k], i, len)) {
               distinct = false;
               break;
             }
           }
           // very many lines: let the exact comparison do it
           if (count === seen.length) distinct = false;
-          else seen[count++] = h;
+          else {
+            SEEN_AT[count] = i;
+            seen[count++] = h;
+          }
         }
       }
       if (!distinct && label) return LINE_LABEL;

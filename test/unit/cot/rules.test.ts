@@ -229,6 +229,18 @@ test('COT009 repeated step (fix deletes the copy) and empty step', () => {
   assert.deepEqual(empty.map((f) => [f.message, f.covered]), [['Step 2 is empty', 'Step 2:']]);
 });
 
+test('COT009: lines of the same length that differ only in a few digits are different steps; a repeat, in any case, is still found', () => {
+  // the line pass fingerprints 8 sampled characters of each line: these pairs share length and samples
+  const a = 'Then Joy has 548+31 = <<548+31=579>>579 books after that step.';
+  const b = 'Then Joy has 579+31 = <<579+31=610>>610 books after that step.';
+  assert.equal(a.length, b.length);
+  assert.deepEqual(runRule(repeatedStep, gsm(`${a}\n${b}\n#### 610`)), []);
+  for (const copy of [a, a.toUpperCase(), a.toLowerCase()]) {
+    const fs = runRule(repeatedStep, gsm(`${a}\n${copy}\n#### 579`));
+    assert.deepEqual(fs.map((f) => f.message), ['this step repeats step 1 word for word'], copy);
+  }
+});
+
 test('COT009 a repeated last step that also states the final answer: the repeat is reported and deleted, the answer kept', () => {
   const alpaca = (output: string) => jsonl({ instruction: 'How many pages?', input: '', output });
   const steps = 'There are 120 - 36 = 84 pages left.\nShe reads half of them, 84/2 = 42 pages.\nShe reads half of them, 84/2 = 42 pages.';
