@@ -86,8 +86,8 @@ function fromPointers(value: unknown, p: CotPointers): CotFields {
 
 /**
  * Question, reasonings and answer from the format's text fields. Runs for every record of a file with a
- * format: plain loops; each prompt's CotString is made once (as a source) and shared as the question of the
- * reasonings after it; the lists are made at their final size (a push into [] reserves 16 slots).
+ * format: plain loops; the text fields themselves serve as the question, sources and answer (a text field
+ * is a pointer and a text); the lists are made at their final size (a push into [] reserves 16 slots).
  */
 /** A text the reasoning may take quantities from. */
 const isSource = (f: TextField) => f.role === 'prompt' || f.role === 'context' || f.role === 'system';
@@ -104,41 +104,35 @@ function fromTextFields(fields: TextField[]): CotFields {
       if (f.role === 'prompt') promptCount++;
     } else if (isReasoning(f)) reasoningCount++;
   }
-  const out: CotFields = { reasonings: reasoningCount ? new Array<ReasoningField>(reasoningCount) : [], sources: sourceCount ? new Array<CotString>(sourceCount) : [] };
-  // the prompts' CotStrings and their field indexes, in field order
-  const prompts: CotString[] = promptCount ? new Array<CotString>(promptCount) : [];
-  const promptAt: number[] = promptCount ? new Array<number>(promptCount) : [];
+  // every property in the literal: one set later would not fit in the object
+  const out: CotFields = { reasonings: reasoningCount ? new Array<ReasoningField>(reasoningCount) : [], sources: sourceCount ? new Array<CotString>(sourceCount) : [], question: undefined, answer: undefined };
   let s = 0;
-  let p = 0;
-  for (let i = 0; i < fields.length; i++) {
-    const f = fields[i];
+  for (const f of fields) {
     if (!isSource(f)) continue;
-    const source: CotString = { pointer: f.pointer, text: f.text };
-    out.sources[s++] = source;
-    if (f.role !== 'prompt') continue;
-    prompts[p] = source;
-    promptAt[p++] = i;
+    out.sources[s++] = f;
+    if (f.role === 'prompt' && !out.question) out.question = f;
   }
-  if (promptCount) out.question = prompts[0];
   let r = 0;
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i];
     if (f.role === 'answer') {
-      if (!out.answer) out.answer = { pointer: f.pointer, text: f.text };
+      out.answer ??= f;
       continue;
     }
     if (!isReasoning(f)) continue;
-    // the question: the closest prompt before this text (by turn for chats, by order otherwise)
+    // the question: the closest prompt before this text (by turn for chats, by order otherwise); with one
+    // prompt, that prompt
     let q: CotString | undefined;
-    for (let k = 0; k < promptCount; k++) {
-      const pf = fields[promptAt[k]];
-      const before = f.turn !== undefined && pf.turn !== undefined ? pf.turn < f.turn : promptAt[k] < i;
-      if (before) q = prompts[k];
+    if (promptCount > 1) {
+      for (let k = 0; k < fields.length; k++) {
+        const pf = fields[k];
+        if (pf.role !== 'prompt') continue;
+        if (f.turn !== undefined && pf.turn !== undefined ? pf.turn < f.turn : k < i) q = pf;
+      }
     }
     q ??= out.question;
-    const reasoning: ReasoningField = { pointer: f.pointer, text: f.text, role: f.role, question: q };
-    if (f.turn !== undefined) reasoning.turn = f.turn;
-    out.reasonings[r++] = reasoning;
+    // one literal per shape (a property added later would need a second allocation)
+    out.reasonings[r++] = f.turn === undefined ? { pointer: f.pointer, text: f.text, role: f.role, question: q } : { pointer: f.pointer, text: f.text, role: f.role, question: q, turn: f.turn };
   }
   return out;
 }

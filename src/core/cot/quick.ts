@@ -236,9 +236,10 @@ function sameAsAnnotation(text: string, eq: number, open: number, annEq: number)
   let j = annEq - 1;
   const lo = open + 1;
   for (;;) {
-    // before the text's start, NaN: neither a space nor an expression character
-    let ci = i >= 0 ? text.charCodeAt(i) : NaN;
-    while (ci === 32 || ci === 36) ci = --i >= 0 ? text.charCodeAt(i) : NaN;
+    // before the text's start, -1: neither a space nor an expression character (an integer, not NaN: the
+    // comparisons below then stay integer comparisons)
+    let ci = i >= 0 ? text.charCodeAt(i) : -1;
+    while (ci === 32 || ci === 36) ci = --i >= 0 ? text.charCodeAt(i) : -1;
     let cj = text.charCodeAt(j);
     while (j > lo && (cj === 32 || cj === 36)) cj = text.charCodeAt(--j);
     if (j <= lo) {

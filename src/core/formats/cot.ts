@@ -9,7 +9,7 @@
  */
 import type { FieldSpec, Format, TextField } from '../types';
 import { buildConversation, makeTurn } from '../conversation';
-import { PresentKeys, firstKey, isObject, isString, pushField, type Rec } from './shared';
+import { PresentKeys, firstKey, isObject, isString, pushField, topLevelPointer, type Rec } from './shared';
 import { fourHashesAt, shortLastLineStart } from '../cot/lines';
 
 const QUESTION_KEYS = ['question', 'problem', 'query'];
@@ -78,6 +78,13 @@ function detect(record: unknown): number {
 function textFields(record: unknown): TextField[] {
   if (!isObject(record)) return [];
   const k = keysOf(record);
+  if (k.question && !k.system.length && !k.rationale && k.answer && record.options === undefined && isString(record[k.answer])) {
+    // GSM8K {question, answer}: the list made at its final size (a push into [] makes room for 17)
+    return [
+      { pointer: topLevelPointer(k.question), role: 'prompt', text: record[k.question] as string, required: true },
+      { pointer: topLevelPointer(k.answer), role: k.answerIsRationale ? 'rationale' : 'answer', text: record[k.answer] as string, required: true },
+    ];
+  }
   const out: TextField[] = [];
   for (const sk of k.system) pushField(out, record, sk, 'system');
   if (k.question) pushField(out, record, k.question, 'prompt', true);

@@ -28,7 +28,7 @@ export function ptr(base: string, ...keys: (string | number)[]): string {
 
 // pointers of top-level keys, built once (every record of a file asks for the same few)
 const topLevel = new Map<string, string>();
-function topLevelPointer(key: string): string {
+export function topLevelPointer(key: string): string {
   let p = topLevel.get(key);
   if (p === undefined) {
     p = `/${seg(key)}`;
@@ -78,9 +78,8 @@ export class PresentKeys {
 export function pushField(out: TextField[], rec: Rec, key: string, role: TextRole, required = false, base = ''): void {
   const v = rec[key];
   if (typeof v !== 'string') return;
-  const f: TextField = { pointer: ptr(base, key), role, text: v };
-  if (required) f.required = true;
-  out.push(f);
+  // one literal per shape: a property added later would not fit in the object and need a second allocation
+  out.push(required ? { pointer: ptr(base, key), role, text: v, required: true } : { pointer: ptr(base, key), role, text: v });
 }
 
 /** Joins a user prompt and its optional input/context the way trainers do (blank line between). */
