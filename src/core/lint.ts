@@ -232,16 +232,20 @@ export const BATCH_RECORDS = 64;
 interface BatchFacts {
   object: boolean[];
   suppressed: (Set<string> | undefined)[];
+  /** Every record of the batch is an object and none has a suppression (the usual batch): no per-record test. */
+  plain: boolean;
 }
 
 function batchFacts(config: LintConfig | undefined, ctxs: readonly Context[], count: number): BatchFacts {
   const object: boolean[] = new Array(count);
   const suppressed: (Set<string> | undefined)[] = new Array(count);
+  let plain = true;
   for (let i = 0; i < count; i++) {
     object[i] = isPlainObject(ctxs[i].record.value);
     suppressed[i] = suppressedBy(config, ctxs[i].record);
+    if (!object[i] || suppressed[i]) plain = false;
   }
-  return { object, suppressed };
+  return { object, suppressed, plain };
 }
 
 /**
@@ -253,9 +257,9 @@ function checkBatch(plan: Plan, ctxs: readonly Context[], count: number, facts: 
   for (const active of plan.record) {
     const id = active.rule.id;
     const nonObjects = NON_OBJECT_RULES.has(id);
+    const plain = facts.plain;
     for (let i = 0; i < count; i++) {
-      if (!facts.object[i] && !nonObjects) continue;
-      if (facts.suppressed[i]?.has(id)) continue;
+      if (!plain && ((!facts.object[i] && !nonObjects) || facts.suppressed[i]?.has(id))) continue;
       const ctx = ctxs[i];
       ctx.options = active.options;
       try {
@@ -323,12 +327,14 @@ class FileRules {
   addBatch(ctxs: readonly Context[], count: number, facts: BatchFacts): void {
     for (const s of this.states) {
       const id = s.active.rule.id;
+      if (!s.state) continue;
+      const state = s.state;
       for (let i = 0; i < count; i++) {
-        if (!s.state || !facts.object[i] || facts.suppressed[i]?.has(id)) continue;
+        if (!facts.plain && (!facts.object[i] || facts.suppressed[i]?.has(id))) continue;
         const ctx = ctxs[i];
         ctx.options = s.active.options;
         try {
-          s.state.add(ctx.record, ctx);
+          state.add(ctx.record, ctx);
         } catch (error) {
           s.crash = crashFinding(s.active.rule, error, wholeRecordSpan(ctx.record));
         }

@@ -178,7 +178,9 @@ export class RecordAnalysis {
    * `cot` option object it was made for (undefined: none), the identity the quick test compares.
    */
   constructor(readonly fields: CotFields, readonly key: string, readonly text: string, readonly cot: unknown) {
-    this.reasonings = fields.reasonings.map((f) => new ReasoningAnalysis(f));
+    const list = fields.reasonings;
+    this.reasonings = new Array<ReasoningAnalysis>(list.length);
+    for (let i = 0; i < list.length; i++) this.reasonings[i] = new ReasoningAnalysis(list[i]);
   }
 }
 

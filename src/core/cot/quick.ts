@@ -235,6 +235,15 @@ function sameAsAnnotation(text: string, eq: number, open: number, annEq: number)
   let i = eq - 1;
   let j = annEq - 1;
   const lo = open + 1;
+  // the usual case first, the same characters on both sides ("48/2 = <<48/2=24>>"): read pair by pair
+  // until they differ or a blank or '$' comes, then the general walk below goes on from there
+  while (i >= 0 && text.charCodeAt(i) === 32) i--;
+  while (j > lo && i >= 0) {
+    const c = text.charCodeAt(j);
+    if (c !== text.charCodeAt(i) || c === 32 || c === 36) break;
+    i--;
+    j--;
+  }
   for (;;) {
     // before the text's start, -1: neither a space nor an expression character (an integer, not NaN: the
     // comparisons below then stay integer comparisons)
