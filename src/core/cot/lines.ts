@@ -143,10 +143,10 @@ export function lineFacts(text: string): number {
         if (len >= 12) {
           // a sampled, case-folded fingerprint: equal lines always collide; lines that collide are read side by
           // side (mayRepeat), and a possible repeat sends the text to the exact comparison
-          // (one division a line, and integer multiplications: a division per sample was most of this pass)
-          const step = (len - 1) / 7;
+          // (samples at k/8 of the line, in integer arithmetic: a division per sample was most of this pass)
+          const span = len - 1;
           let h = len;
-          for (let k = 0; k < 8; k++) h = (Math.imul(h, 31) + (text.charCodeAt(i + ((step * k) | 0)) | 32)) | 0;
+          for (let k = 0; k < 8; k++) h = (Math.imul(h, 31) + (text.charCodeAt(i + ((span * k) >> 3)) | 32)) | 0;
           for (let k = 0; k < count; k++) {
             if (seen[k] === h && mayRepeat(text, SEEN_AT[k], i, len)) {
               distinct = false;
