@@ -289,6 +289,63 @@ let shapeLeft = NaN;
 let shapeRight = NaN;
 /** Every number of the annotation is a plain digit run. */
 let shapePlain = true;
+// the expression "a" or "a op b" as read: the operands, their digit counts and the operator (0: none)
+let shapeA = 0;
+let shapeADigits = 0;
+let shapeOp = 0;
+let shapeB = 0;
+let shapeBDigits = 0;
+
+/**
+ * Reads `digits` digits back from `i` (a plain digit run ending there) and says whether they spell `value`
+ * (equal counts and values: the same digits). Sets backAt to the position before them.
+ */
+let backAt = 0;
+function digitsBackAre(text: string, i: number, digits: number, value: number): boolean {
+  if (digits > 15) return false;
+  let v = 0;
+  let scale = 1;
+  for (let d = 0; d < digits; d++, i--) {
+    const c = i >= 0 ? text.charCodeAt(i) : -1;
+    if (c < 48 || c > 57) return false;
+    v += (c - 48) * scale;
+    scale *= 10;
+  }
+  const c = i >= 0 ? text.charCodeAt(i) : -1;
+  backAt = i;
+  return v === value && !(c >= 48 && c <= 57);
+}
+
+function skipBlanksBack(text: string, i: number): number {
+  while (i >= 0) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 36) break;
+    i--;
+  }
+  return i;
+}
+
+/**
+ * sameAsAnnotation for the annotation annotationShape just read with plain operands: the text before the
+ * '=' at `eq` read back once and compared by digits and value, not character by character against the
+ * annotation. True when it is the same expression (blanks and '$' aside, x and × as *); false when this
+ * quick reading cannot tell, and the general walk decides.
+ */
+function sameAsShape(text: string, eq: number): boolean {
+  let i = skipBlanksBack(text, eq - 1);
+  if (shapeOp !== 0) {
+    if (!digitsBackAre(text, i, shapeBDigits, shapeB)) return false;
+    i = skipBlanksBack(text, backAt);
+    const c = i >= 0 ? text.charCodeAt(i) : -1;
+    if (!(c === shapeOp || (shapeOp === 42 && (c === 120 || c === 215)))) return false;
+    i = skipBlanksBack(text, i - 1);
+  }
+  if (!digitsBackAre(text, i, shapeADigits, shapeA)) return false;
+  i = skipBlanksBack(text, backAt);
+  const c = i >= 0 ? text.charCodeAt(i) : -1;
+  // the text must not continue the expression (the general walk's last test)
+  return !((c >= 48 && c <= 57) || c === 46 || c === 43 || c === 45 || c === 42 || c === 47 || c === 41 || c === 120 || c === 215);
+}
 
 /**
  * The annotation body starting at `i` in the shape almost all have, "a=r>>" or "a op b=r>>" (plain
@@ -301,16 +358,22 @@ function annotationShape(text: string, i: number, n: number): boolean {
   if (!readNumber(text, i, n)) return false;
   let v = numValue;
   let plain = numPlain;
+  shapeA = v;
+  shapeADigits = numEnd - i;
+  shapeOp = 0;
   i = numEnd;
   while (i < n && text.charCodeAt(i) === 32) i++;
   let c = text.charCodeAt(i);
   if (c !== 61) {
     if (!(c === 43 || c === 45 || c === 47 || (c === 42 && text.charCodeAt(i + 1) !== 42))) return false;
+    shapeOp = c;
     i++;
     while (i < n && text.charCodeAt(i) === 32) i++;
     if (!readNumber(text, i, n)) return false;
     const b = numValue;
     plain = plain && numPlain;
+    shapeB = b;
+    shapeBDigits = numEnd - i;
     i = numEnd;
     while (i < n && text.charCodeAt(i) === 32) i++;
     if (text.charCodeAt(i) !== 61) return false;
@@ -417,7 +480,7 @@ export function quickScan(text: string): QuickFacts {
           freeEquals = true;
           lastFreeEquals = eqAt;
         } else {
-          if (!annotatedInlineDiffers && !sameAsAnnotation(text, eqAt, k, eq >= 0 || close < 0 ? eq : text.indexOf('=', close))) annotatedInlineDiffers = true;
+          if (!annotatedInlineDiffers && !(shaped && sameAsShape(text, eqAt)) && !sameAsAnnotation(text, eqAt, k, eq >= 0 || close < 0 ? eq : text.indexOf('=', close))) annotatedInlineDiffers = true;
           // k is this segment's annotation (only spaces and '$' lie between): the next '=' is its own
           if (eq >= 0) {
             eqAt = eq;
