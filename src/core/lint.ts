@@ -53,6 +53,15 @@ interface Plan {
   detection: DetectionResult;
 }
 
+/**
+ * A plan written out in one literal: `{ ...resolveRules(), format, detection }` gave every linter's plan
+ * a shape of its own, and the checking loop, compiled for the first file's, was compiled again for each.
+ */
+function makePlan(options: EngineOptions, format: Format | undefined, detection: DetectionResult): Plan {
+  const { record, file } = resolveRules(options);
+  return { record, file, format, detection };
+}
+
 function resolveRules(options: EngineOptions): { record: ActiveRule<RecordRule>[]; file: ActiveRule<FileRule>[] } {
   const rules = options.rules ?? allRules;
   const configured = options.config?.rules ?? {};
@@ -601,7 +610,7 @@ export class IncrementalLinter {
     const sample = this.sample();
     const { format, detection } = resolveFormat(this.options.config, sample.values);
     this.sampleEnd = sample.end;
-    this.plan = { ...resolveRules(this.options), format, detection };
+    this.plan = makePlan(this.options, format, detection);
     this.fileRules = new FileRules(this.plan, {
       format,
       path: this.options.path,
@@ -707,7 +716,7 @@ function lintJsonArray(text: string, options: EngineOptions): LintResult {
   }
   const sample = parsed.records.slice(0, DETECTION_SAMPLE).map((r) => r.value).filter(isPlainObject);
   const { format, detection } = resolveFormat(options.config, sample);
-  const plan: Plan = { ...resolveRules(options), format, detection };
+  const plan: Plan = makePlan(options, format, detection);
   const split = splitLines(text);
   const fileRules = new FileRules(plan, {
     format, path: options.path, evalRecords: options.evalRecords,
@@ -774,10 +783,13 @@ class StreamLinter implements StreamingLinter {
   // failure keeps its place among them, so findings are emitted in line order as one record at a time would
   private readonly pending: (Context | Finding)[] = [];
   private readonly ctxs: Context[] = [];
-  private readonly found: (Finding[] | undefined)[] = [];
+  private readonly found: (Finding[] | undefined)[];
 
   constructor(private readonly options: StreamingOptions) {
     this.batchRecords = Math.max(1, options.batchRecords ?? BATCH_RECORDS);
+    // made as the list of references it will be (an empty [] starts as a list of small integers, and the
+    // first batch of every file would change its kind under the compiled checking loop)
+    this.found = new Array<Finding[] | undefined>(this.batchRecords).fill(undefined);
     const collected = this.collected;
     this.emit = options.onFinding ?? ((f: Finding) => collected.push(f));
   }
@@ -786,7 +798,7 @@ class StreamLinter implements StreamingLinter {
     const { options, buffer, blankLines, blankText } = this;
     const sample = buffer.filter((b) => isPlainObject(b.value)).map((b) => b.value);
     const { format, detection } = resolveFormat(options.config, sample);
-    const plan: Plan = { ...resolveRules(options), format, detection };
+    const plan: Plan = makePlan(options, format, detection);
     this.plan = plan;
     // file size / mean length of the sampled lines (UTF-16 units ≈ bytes for mostly-ASCII text: an estimate)
     const sampledChars = buffer.reduce((n, b) => n + b.text.length + 1, 0);
