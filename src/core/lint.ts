@@ -10,7 +10,7 @@ import type {
   LintConfig, LintResult, RecordContext, RecordEntry, RecordRule, Rule, RuleLevel, Severity, Span, TextField,
 } from './types';
 import { splitLines } from './jsonl/lines';
-import { parseRecord } from './jsonl/parseRecord';
+import { parseRecord, type RecordParseError } from './jsonl/parseRecord';
 import { createLocator } from './jsonl/locate';
 import { parseJsonArrayFile } from './jsonl/jsonArray';
 import { hashText } from './jsonl/hash';
@@ -296,7 +296,7 @@ function checkContexts(plan: Plan, config: LintConfig | undefined, fileRules: Fi
   for (let i = 0; i < count; i++) ctxs[i].endCheck();
 }
 
-function parseFailure(line: number, column: number, error: { message: string; startColumn: number; endColumn: number }): Finding {
+function parseFailure(line: number, column: number, error: RecordParseError): Finding {
   const rule = allRules.find((r) => r.id === 'DS001');
   return {
     ruleId: 'DS001',
@@ -760,7 +760,6 @@ export interface StreamingLinter {
 }
 
 type StreamingOptions = EngineOptions & { onFinding?: (f: Finding) => void; eol?: FileFacts['eol']; bom?: boolean; sizeBytes?: number; /** Records per batch (default BATCH_RECORDS; 1: one at a time). */ batchRecords?: number };
-type ParseError = { message: string; startColumn: number; endColumn: number };
 
 /**
  * The streaming pass as a class, not closures made per call: every file a process lints (a CLI run over
@@ -771,7 +770,7 @@ class StreamLinter implements StreamingLinter {
   private readonly batchRecords: number;
   private readonly collected: Finding[] = [];
   private readonly emit: (f: Finding) => void;
-  private readonly buffer: { line: number; text: string; value?: unknown; error?: ParseError }[] = [];
+  private readonly buffer: { line: number; text: string; value?: unknown; error?: RecordParseError }[] = [];
   private readonly blankLines: number[] = [];
   private readonly blankText = new Map<number, string>();
   private plan: Plan | undefined;
@@ -834,7 +833,7 @@ class StreamLinter implements StreamingLinter {
     pending.length = 0;
   }
 
-  private process(line: number, text: string, value: unknown, error?: ParseError): void {
+  private process(line: number, text: string, value: unknown, error?: RecordParseError): void {
     if (error) this.pending.push(parseFailure(line, 0, error));
     else {
       this.records++;

@@ -225,6 +225,11 @@ function sameOperand(a: number, b: number): boolean {
   return a === b || ((a === 120 || a === 215 || a === 42) && (b === 120 || b === 215 || b === 42));
 }
 
+/** A character that would continue an expression read backwards (a digit, '.', an operator, ')', x, ×). */
+function continuesExpression(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 46 || c === 43 || c === 45 || c === 42 || c === 47 || c === 41 || c === 120 || c === 215;
+}
+
 /**
  * Is the text right before the '=' at `eq` literally the expression of the annotation opening at
  * `open` ("48/2 = <<48/2=24>>")? Walks both backwards, ignoring spaces and '$' (x and × as *).
@@ -235,15 +240,6 @@ function sameAsAnnotation(text: string, eq: number, open: number, annEq: number)
   let i = eq - 1;
   let j = annEq - 1;
   const lo = open + 1;
-  // the usual case first, the same characters on both sides ("48/2 = <<48/2=24>>"): read pair by pair
-  // until they differ or a blank or '$' comes, then the general walk below goes on from there
-  while (i >= 0 && text.charCodeAt(i) === 32) i--;
-  while (j > lo && i >= 0) {
-    const c = text.charCodeAt(j);
-    if (c !== text.charCodeAt(i) || c === 32 || c === 36) break;
-    i--;
-    j--;
-  }
   for (;;) {
     // before the text's start, -1: neither a space nor an expression character (an integer, not NaN: the
     // comparisons below then stay integer comparisons)
@@ -253,7 +249,7 @@ function sameAsAnnotation(text: string, eq: number, open: number, annEq: number)
     while (j > lo && (cj === 32 || cj === 36)) cj = text.charCodeAt(--j);
     if (j <= lo) {
       // the annotation's expression is used up: the text must not continue the expression
-      return !((ci >= 48 && ci <= 57) || ci === 46 || ci === 43 || ci === 45 || ci === 42 || ci === 47 || ci === 41 || ci === 120 || ci === 215);
+      return !continuesExpression(ci);
     }
     if (ci !== cj && !sameOperand(ci, cj)) return false;
     i--;
@@ -344,7 +340,7 @@ function sameAsShape(text: string, eq: number): boolean {
   i = skipBlanksBack(text, backAt);
   const c = i >= 0 ? text.charCodeAt(i) : -1;
   // the text must not continue the expression (the general walk's last test)
-  return !((c >= 48 && c <= 57) || c === 46 || c === 43 || c === 45 || c === 42 || c === 47 || c === 41 || c === 120 || c === 215);
+  return !continuesExpression(c);
 }
 
 /**
